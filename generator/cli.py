@@ -1,0 +1,70 @@
+"""The command line: `python -m generator <command>`.
+
+Each command is a function taking parsed arguments and returning an exit
+code; later commands (build, serve, new) register beside `check`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from generator.pipeline import check
+from generator.problems import summary_line
+from generator.sources import KIND_NAMES
+
+EXIT_OK = 0
+EXIT_CONTENT = 1
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        print(problem.format())
+    print(summary_line(problems))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate all content; one line per problem, then a count."""
+    result = check(Path(args.root), jobs=args.jobs)
+    if not result.ok:
+        _print_problems(result.problems)
+        return EXIT_CONTENT
+    hub = result.hub
+    assert hub is not None
+    counts = [
+        (len(hub.documents), KIND_NAMES["document"]),
+        (len(hub.targets), KIND_NAMES["target"]),
+        (len(hub.indicators), KIND_NAMES["indicator"]),
+        (len(hub.bodies), KIND_NAMES["body"]),
+        (len(hub.localities), KIND_NAMES["locality"]),
+        (len(hub.resources), KIND_NAMES["resource"]),
+        (len(hub.examples), KIND_NAMES["example"]),
+        (len(hub.pages), KIND_NAMES["page"]),
+    ]
+    listed = ", ".join(f"{n} {name}" for n, name in counts)
+    print(f"Hợp lệ: {result.files} tệp ({listed}).")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
+    "check": (cmd_check, "kiểm tra toàn bộ nội dung YAML"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m generator",
+                                  description="Trình tạo trang “Xây dựng xã hội học tập”.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    for name, (func, help_text) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("--root", default=".", help="thư mục gốc của kho nội dung (mặc định: thư mục hiện tại)")
+        cmd.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi)")
+        cmd.set_defaults(func=func)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

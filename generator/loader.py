@@ -1,0 +1,261 @@
+"""YAML -> Python values, keeping the line and column of every key and value.
+
+Built on PyYAML's composer (libyaml when available) rather than its
+constructor, because the constructor forgets positions, silently keeps the
+last of two duplicate keys, expands aliases (the "billion laughs" bomb) and
+turns `2022-02-30` into an exception. Here each of those becomes a Problem
+with its position. All text is normalised to Unicode NFC so that a title
+typed with combining accents (NFD) equals the same title typed precomposed.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.problems import FILE_FIELD, Problem, format_field
+
+try:  # libyaml is ~10x faster; fall back to pure Python where it is missing.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: Larger files are refused: no real record comes near it, and a huge file
+#: is either a mistake or an attack on the build.
+MAX_BYTES = 2 * 1024 * 1024
+#: Deeper nesting than this is refused (documents use at most ~6 levels).
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_KNOWN_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Mark:
+    """1-based line and column, as editors' text editors count them."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class LoadedFile:
+    """A file's values plus where each of them was written."""
+
+    path: str
+    data: Any
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path_, key: bool = False) -> Mark:
+        """Position of `path`, or of its nearest ancestor that has one."""
+        table = self.key_marks if key else self.marks
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+
+class _Fail(Exception):
+    """Internal: stops conversion of one file after a fatal problem."""
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+# Common libyaml/PyYAML problems, said in the editors' language.
+_SYNTAX_MESSAGES = {
+    "mapping values are not allowed here": "dấu ':' không đúng chỗ (giá trị có dấu ':' cần đặt trong ngoặc kép)",
+    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
+    "did not find expected key": "thụt lề không đúng hoặc thiếu dấu ':'",
+    "did not find expected '-' indicator": "thụt lề của danh sách không đúng",
+    "found unexpected end of stream": "tệp kết thúc khi chưa đóng ngoặc kép hoặc ngoặc",
+    "found undefined alias": "dùng bí danh YAML (*) không được hỗ trợ",
+    "found character that cannot start any token": "ký tự không được phép ở đầu giá trị (hãy đặt giá trị trong ngoặc kép)",
+    "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi ngoặc kép",
+    "expected a single document in the stream": "tệp chỉ được chứa một bản ghi (bỏ dòng '---' thứ hai)",
+    "but found another document": "tệp chỉ được chứa một bản ghi (bỏ dòng '---' thứ hai)",
+    "found unexpected ':'": "dấu ':' không đúng chỗ",
+    "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' trong danh sách",
+    "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}'",
+    "did not find expected node content": "thiếu giá trị",
+    "block sequence entries are not allowed in this context": "không được bắt đầu danh sách '-' ở đây (kiểm tra thụt lề)",
+    "while scanning a quoted scalar": "chuỗi trong ngoặc kép chưa được đóng",
+}
+
+
+def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+    problem = (err.problem or "").strip()
+    context = (err.context or "").strip()
+    for key, message in _SYNTAX_MESSAGES.items():
+        if problem.startswith(key) or context.startswith(key):
+            return f"lỗi cú pháp YAML: {message}"
+    return f"lỗi cú pháp YAML: {problem or context}"
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes -> text. UTF-8 only (a byte-order mark is dropped); CRLF becomes LF."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(path, 1, 1, FILE_FIELD,
+                              f"tệp quá lớn ({len(raw) // 1024} KB; tối đa {MAX_BYTES // 1024} KB)")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        return None, [Problem(path, line, col, FILE_FIELD,
+                              f"tệp không phải mã UTF-8 (byte 0x{raw[err.start]:02x}); hãy lưu tệp với bảng mã UTF-8")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
+
+
+def _tab_problems(path: str, text: str) -> list[Problem]:
+    problems = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        col = line.find("\t")
+        if col >= 0:
+            problems.append(Problem(path, lineno, col + 1, FILE_FIELD,
+                                    "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"))
+    return problems
+
+
+def _anchor_problems(path: str, text: str) -> list[Problem]:
+    """Anchors and aliases, found on the event stream so nothing is expanded.
+
+    Records never need them, and aliases are how the billion-laughs bomb
+    multiplies a few lines into gigabytes.
+    """
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            mark = event.start_mark
+            return [Problem(path, mark.line + 1, mark.column + 1, FILE_FIELD,
+                            f"không dùng neo và bí danh YAML ({sign}{anchor}); hãy viết đầy đủ giá trị")]
+    return []
+
+
+def load_text(path: str, text: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse one file's text. Returns the values, or None with the problems."""
+    problems = _tab_problems(path, text)
+    if problems:
+        return None, problems
+    try:
+        if "&" in text or "*" in text:
+            problems = _anchor_problems(path, text)
+            if problems:
+                return None, problems
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(path, line, col, FILE_FIELD, _syntax_message(err))]
+    except yaml.YAMLError as err:  # e.g. a non-printable character
+        return None, [Problem(path, 1, 1, FILE_FIELD, f"lỗi cú pháp YAML: {err}")]
+    if node is None:
+        return None, [Problem(path, 1, 1, FILE_FIELD, "tệp rỗng; cần có ít nhất trường id")]
+    loaded = LoadedFile(path, None)
+    converter = _Converter(loaded, problems)
+    try:
+        loaded.data = converter.convert(node, (), 0)
+    except _Fail:
+        return None, problems
+    return (None if problems else loaded), problems
+
+
+def load_bytes(path: str, raw: bytes) -> tuple[LoadedFile | None, list[Problem]]:
+    """Decode then parse; the whole of what the loader stage does to one file."""
+    text, problems = decode(path, raw)
+    if text is None:
+        return None, problems
+    return load_text(path, text)
+
+
+class _Converter:
+    """Nodes -> values, recording marks and refusing what YAML allows but we don't."""
+
+    def __init__(self, loaded: LoadedFile, problems: list[Problem]) -> None:
+        self.loaded = loaded
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+        mark = _mark(node)
+        self.problems.append(Problem(self.loaded.path, mark.line, mark.column, format_field(path), message))
+        raise _Fail
+
+    def convert(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        if id(node) in self.seen:
+            self.fail(node, path, "không dùng neo và bí danh YAML (& và *); hãy viết đầy đủ giá trị")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.fail(node, path, f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")
+        self.loaded.marks[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                self.fail(node, path, f"thẻ YAML '{node.tag}' không được hỗ trợ")
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self.fail(node, path, f"thẻ YAML '{node.tag}' không được hỗ trợ")
+            return [self.convert(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self.fail(key_node, path, "tên trường phải là chữ (ví dụ: title)")
+            key = _nfc(key_node.value)
+            key_mark = _mark(key_node)
+            if key in out:
+                self.fail(key_node, path + (key,),
+                          f"trường '{key}' bị lặp (đã có ở dòng {first_line[key]}); mỗi trường chỉ viết một lần")
+            first_line[key] = key_mark.line
+            self.loaded.key_marks[path + (key,)] = key_mark
+            out[key] = self.convert(value_node, path + (key,), depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        tag = node.tag
+        if tag not in _KNOWN_SCALAR_TAGS:
+            self.fail(node, path, f"thẻ YAML '{tag}' không được hỗ trợ")
+        if tag in (_STR, "tag:yaml.org,2002:timestamp"):
+            # Dates stay text: the validator checks them and says what is wrong.
+            return _nfc(node.value)
+        try:
+            value = _constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            self.fail(node, path, f"giá trị '{node.value}' không đọc được")
+        if isinstance(value, float) and not math.isfinite(value):
+            self.fail(node, path, f"số '{node.value}' không hợp lệ")
+        return value

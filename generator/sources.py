@@ -1,0 +1,77 @@
+"""Where records live: which folders hold which kind, and which files to read.
+
+Documents of every type live in `plans/`; every other kind in a folder of
+`content/` named for it. The folder decides the kind (and so the schema), so
+an editor never has to declare it and cannot get it wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.problems import FILE_FIELD, Problem
+
+#: kind -> folder relative to the repository root. Order is the build order.
+KIND_FOLDERS: dict[str, str] = {
+    "locality": "content/localities",
+    "body": "content/bodies",
+    "indicator": "content/indicators",
+    "document": "plans",
+    "resource": "content/resources",
+    "example": "content/examples",
+    "page": "content/pages",
+}
+
+#: Vietnamese names of the kinds, for messages and for the site.
+KIND_NAMES: dict[str, str] = {
+    "locality": "địa bàn",
+    "body": "cơ quan",
+    "indicator": "chỉ số",
+    "document": "văn bản",
+    "resource": "học liệu",
+    "example": "gương điển hình",
+    "page": "trang",
+    "target": "chỉ tiêu",
+}
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to load: where it is on disk, how it is named in messages, its kind."""
+
+    abspath: Path
+    relpath: str
+    kind: str
+
+
+def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
+    """All record files under `root`, sorted, and the problems of files we refuse.
+
+    A symlink that resolves outside the repository is refused: the portal's
+    build must publish only what is in the repository.
+    """
+    root = root.resolve()
+    files: list[SourceFile] = []
+    problems: list[Problem] = []
+    for kind, folder in KIND_FOLDERS.items():
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+                    continue
+                path = Path(dirpath) / name
+                rel = path.relative_to(root).as_posix()
+                real = path.resolve()
+                if not real.is_relative_to(root):
+                    problems.append(Problem(rel, 1, 1, FILE_FIELD,
+                                            "liên kết tượng trưng trỏ ra ngoài kho nội dung; không được dùng"))
+                    continue
+                files.append(SourceFile(path, rel, kind))
+    return files, problems
