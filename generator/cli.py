@@ -7,7 +7,7 @@ code; later commands (build, serve, new) register beside `check`.
 from __future__ import annotations
 
 import argparse
-import sys
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
@@ -31,19 +31,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not result.ok:
         _print_problems(result.problems)
         return EXIT_CONTENT
-    hub = result.hub
-    assert hub is not None
-    counts = [
-        (len(hub.documents), KIND_NAMES["document"]),
-        (len(hub.targets), KIND_NAMES["target"]),
-        (len(hub.indicators), KIND_NAMES["indicator"]),
-        (len(hub.bodies), KIND_NAMES["body"]),
-        (len(hub.localities), KIND_NAMES["locality"]),
-        (len(hub.resources), KIND_NAMES["resource"]),
-        (len(hub.examples), KIND_NAMES["example"]),
-        (len(hub.pages), KIND_NAMES["page"]),
-    ]
-    listed = ", ".join(f"{n} {name}" for n, name in counts)
+    counts = Counter(kind for facts in result.facts for _, kind, path in facts.defines if path[-1] == "id")
+    order = ["document", "target", "indicator", "body", "locality", "resource", "example", "page"]
+    listed = ", ".join(f"{counts[kind]} {KIND_NAMES[kind]}" for kind in order)
     print(f"Hợp lệ: {result.files} tệp ({listed}).")
     return EXIT_OK
 

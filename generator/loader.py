@@ -57,12 +57,60 @@ class Mark:
 
 @dataclass
 class LoadedFile:
-    """A file's values plus where each of them was written."""
+    """A file's values plus, on demand, where each of them was written.
+
+    Positions are only needed to report a problem, which is rare, so the fast
+    path does not record them; `mark()` re-reads the file the first time a
+    position is asked for. `text` is kept until then, or `abspath` re-read.
+    """
 
     path: str
     data: Any
-    marks: dict[Path_, Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    text: str | None = None
+    abspath: str | None = None
+    _marks: dict[Path_, Mark] | None = field(default=None, repr=False)
+    _key_marks: dict[Path_, Mark] | None = field(default=None, repr=False)
+
+    def _ensure_marks(self) -> None:
+        if self._marks is not None:
+            return
+        text = self.text
+        if text is None and self.abspath is not None:
+            text, _ = decode(self.path, open(self.abspath, "rb").read())
+        marked, _ = load_text(self.path, text or "", fast=False)
+        self._marks = marked._marks if marked else {}
+        self._key_marks = marked._key_marks if marked else {}
+
+    @property
+    def marks(self) -> dict[Path_, Mark]:
+        self._ensure_marks()
+        return self._marks  # type: ignore[return-value]
+
+    @property
+    def key_marks(self) -> dict[Path_, Mark]:
+        self._ensure_marks()
+        return self._key_marks  # type: ignore[return-value]
+
+    def written(self, path: Path_) -> str | None:
+        """The scalar at `path` exactly as typed (YAML reads `no` as false; editors typed `no`)."""
+        mark = self.marks.get(path)
+        text = self.text
+        if mark is None:
+            return None
+        if text is None and self.abspath is not None:
+            text, _ = decode(self.path, open(self.abspath, "rb").read())
+        lines = (text or "").split("\n")
+        if mark.line > len(lines):
+            return None
+        token = lines[mark.line - 1][mark.column - 1:]
+        for stop in (" #", ",", "]", "}"):
+            token = token.split(stop, 1)[0]
+        return token.strip() or None
+
+    def drop_text(self) -> LoadedFile:
+        """Forget the text (cheaper to send between processes); marks re-read the file."""
+        self.text = None
+        return self
 
     def mark(self, path: Path_, key: bool = False) -> Mark:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -90,7 +138,7 @@ def _nfc(text: str) -> str:
 
 # Common libyaml/PyYAML problems, said in the editors' language.
 _SYNTAX_MESSAGES = {
-    "mapping values are not allowed here": "dấu ':' không đúng chỗ (giá trị có dấu ':' cần đặt trong ngoặc kép)",
+    "mapping values are not allowed": "dấu ':' không đúng chỗ (giá trị có dấu ':' cần đặt trong ngoặc kép)",
     "could not find expected ':'": "thiếu dấu ':' sau tên trường",
     "did not find expected key": "thụt lề không đúng hoặc thiếu dấu ':'",
     "did not find expected '-' indicator": "thụt lề của danh sách không đúng",
@@ -163,11 +211,97 @@ def _anchor_problems(path: str, text: str) -> list[Problem]:
     return []
 
 
-def load_text(path: str, text: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """Parse one file's text. Returns the values, or None with the problems."""
+class _NeedSlowPath(Exception):
+    """Internal: the fast loader met something only the slow path can report."""
+
+
+class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
+    """libyaml composer with a shortcut for the commonest scalar: plain prose.
+
+    PyYAML asks its resolver about every unquoted scalar; text that cannot
+    start a number, bool, null or date is a string without asking.
+    """
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _MAYBE_SPECIAL:
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+
+_MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfFyYoO<=")
+
+#: Text that the fast path cannot judge; such files take the slow path.
+_SLOW_MARKERS = (".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "!")
+
+
+def _plain(node: yaml.Node, depth: int = 0) -> Any:
+    """Node -> value without positions; declines (raises) on anything unusual."""
+    kind = type(node)
+    if depth > MAX_DEPTH:
+        raise _NeedSlowPath
+    if kind is yaml.ScalarNode:
+        tag = node.tag
+        if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        if tag not in _KNOWN_SCALAR_TAGS:
+            raise _NeedSlowPath
+        return _constructor.construct_object(node)
+    if kind is yaml.MappingNode:
+        if node.tag != _MAP:
+            raise _NeedSlowPath
+        out = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR or key in out:
+                raise _NeedSlowPath
+            out[key] = _plain(value_node, depth + 1)
+        return out
+    if node.tag != _SEQ:
+        raise _NeedSlowPath
+    return [_plain(child, depth + 1) for child in node.value]
+
+
+def _fast_load(text: str) -> Any:
+    """Values without positions, or _NeedSlowPath if anything is unusual."""
+    if any(marker in text for marker in _SLOW_MARKERS):
+        raise _NeedSlowPath
+    try:
+        node = yaml.compose(text, Loader=_FastLoader)
+        if node is None:
+            raise _NeedSlowPath
+        data = _plain(node)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as err:
+        raise _NeedSlowPath from err
+    if not unicodedata.is_normalized("NFC", text):
+        data = _nfc_values(data)
+    return data
+
+
+def _nfc_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return _nfc(value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc_values(v) for v in value]
+    return value
+
+
+def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse one file's text. Returns the values, or None with the problems.
+
+    The fast path (libyaml, no positions) serves every ordinary file; the
+    slow path (compose, positions for every value) runs when the fast one
+    declines, and is what finds and places syntax and structure problems.
+    """
     problems = _tab_problems(path, text)
     if problems:
         return None, problems
+    if fast and "&" not in text and "*" not in text:
+        try:
+            return LoadedFile(path, _fast_load(text), text=text), []
+        except _NeedSlowPath:
+            pass
     try:
         if "&" in text or "*" in text:
             problems = _anchor_problems(path, text)
@@ -175,14 +309,19 @@ def load_text(path: str, text: str) -> tuple[LoadedFile | None, list[Problem]]:
                 return None, problems
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # An unclosed quote is found at the end of the file; the editor needs
+        # to see where it was opened.
+        unclosed = (err.context or "").startswith("while scanning a quoted scalar")
+        mark = (err.context_mark if unclosed else None) or err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(path, line, col, FILE_FIELD, _syntax_message(err))]
     except yaml.YAMLError as err:  # e.g. a non-printable character
         return None, [Problem(path, 1, 1, FILE_FIELD, f"lỗi cú pháp YAML: {err}")]
+    except RecursionError:
+        return None, [Problem(path, 1, 1, FILE_FIELD, f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")]
     if node is None:
         return None, [Problem(path, 1, 1, FILE_FIELD, "tệp rỗng; cần có ít nhất trường id")]
-    loaded = LoadedFile(path, None)
+    loaded = LoadedFile(path, None, text=text, _marks={}, _key_marks={})
     converter = _Converter(loaded, problems)
     try:
         loaded.data = converter.convert(node, (), 0)
@@ -218,7 +357,7 @@ class _Converter:
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             self.fail(node, path, f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")
-        self.loaded.marks[path] = _mark(node)
+        self.loaded._marks[path] = _mark(node)  # type: ignore[index]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 self.fail(node, path, f"thẻ YAML '{node.tag}' không được hỗ trợ")
@@ -241,7 +380,7 @@ class _Converter:
                 self.fail(key_node, path + (key,),
                           f"trường '{key}' bị lặp (đã có ở dòng {first_line[key]}); mỗi trường chỉ viết một lần")
             first_line[key] = key_mark.line
-            self.loaded.key_marks[path + (key,)] = key_mark
+            self.loaded._key_marks[path + (key,)] = key_mark  # type: ignore[index]
             out[key] = self.convert(value_node, path + (key,), depth + 1)
         return out
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.validate.references import Record
+from generator.validate.record import Record
 
 
 @dataclass(frozen=True)

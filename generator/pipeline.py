@@ -1,33 +1,45 @@
 """Runs the stages in order and gathers every problem of the run.
 
-load + schema-check are per file and independent, so large corpora are
-spread over worker processes; cross-references and the model need all
-records and run in this process.
+Per-file work (read, parse, schema, single-record checks) is independent, so
+large corpora spread it over worker processes, which send back only the
+small `Facts` of each record (and the data itself only when a build needs
+it). The checks across files and the model run in this process.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator.loader import LoadedFile, load_bytes
 from generator.model import Hub, build_hub
-from generator.problems import Problem
+from generator.problems import FILE_FIELD, Problem
 from generator.sources import SourceFile, discover
-from generator.validate import check_references, check_schema
-from generator.validate.references import Record
+from generator.validate import Facts, Record, check_record, check_references, check_schema, facts
 
 #: Below this many files a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 400
 
 
 @dataclass
+class FileResult:
+    """What the per-file stages learned of one file."""
+
+    problems: list[Problem]
+    facts: Facts | None = None
+    record: Record | None = None
+
+
+@dataclass
 class CheckResult:
-    """What `check` learned: the problems, or a hub when there are none."""
+    """What a run learned: the problems, the records, and the hub when all is valid."""
 
     problems: list[Problem] = field(default_factory=list)
+    facts: list[Facts] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     files: int = 0
     hub: Hub | None = None
@@ -37,45 +49,69 @@ class CheckResult:
         return not self.problems
 
 
-def load_and_check(source: SourceFile) -> tuple[LoadedFile | None, list[Problem]]:
-    """The per-file stages: read, parse, schema. Pure apart from reading the file."""
+def process_file(source: SourceFile, keep_data: bool = True) -> FileResult:
+    """Read, parse, schema-check and record-check one file."""
     try:
         raw = source.abspath.read_bytes()
     except OSError as err:
-        return None, [Problem(source.relpath, 1, 1, "(tệp)", f"không đọc được tệp ({err.strerror})")]
+        return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD, f"không đọc được tệp ({err.strerror})")])
     loaded, problems = load_bytes(source.relpath, raw)
     if loaded is None:
-        return None, problems
+        return FileResult(problems)
     if not isinstance(loaded.data, dict):
-        return None, [Problem(source.relpath, 1, 1, "(tệp)",
-                              "tệp phải là một nhóm trường (id: ..., title: ...), không phải danh sách hay một giá trị")]
-    return loaded, check_schema(source.kind, loaded)
+        return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD,
+                                   "tệp phải là một nhóm trường (id: ..., title: ...), không phải danh sách hay một giá trị")])
+    loaded.abspath = str(source.abspath)
+    problems = check_schema(source.kind, loaded)
+    if problems:
+        return FileResult(problems)
+    record = Record(source.kind, loaded)
+    problems = check_record(record)
+    loaded.drop_text()
+    return FileResult(problems, facts(record), record if keep_data else None)
 
 
-def _load_chunk(sources: list[SourceFile]) -> list[tuple[LoadedFile | None, list[Problem]]]:
-    return [load_and_check(s) for s in sources]
+def _process_chunk(sources: list[SourceFile], keep_data: bool) -> list[FileResult]:
+    return [process_file(s, keep_data) for s in sources]
 
 
-def _load_all(sources: list[SourceFile], jobs: int) -> list[tuple[LoadedFile | None, list[Problem]]]:
+def _process_all(sources: list[SourceFile], jobs: int, keep_data: bool) -> list[FileResult]:
     if jobs <= 1 or len(sources) < PARALLEL_THRESHOLD:
-        return _load_chunk(sources)
+        return _process_chunk(sources, keep_data)
     size = max(1, len(sources) // (jobs * 4))
     chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [result for chunk in pool.map(_load_chunk, chunks) for result in chunk]
+        return [r for chunk in pool.map(partial(_process_chunk, keep_data=keep_data), chunks) for r in chunk]
 
 
-def check(root: Path, jobs: int | None = None) -> CheckResult:
-    """Load and validate everything under `root`; build the hub if all is well."""
+def check(root: Path, jobs: int | None = None, keep_data: bool = False) -> CheckResult:
+    """Load and validate everything under `root`; records are kept if `keep_data`."""
     sources, problems = discover(root)
     result = CheckResult(problems=problems, files=len(sources) + len(problems))
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    for source, (loaded, file_problems) in zip(sources, _load_all(sources, jobs)):
-        result.problems.extend(file_problems)
-        if loaded is not None and not file_problems:
-            result.records.append(Record(source.kind, loaded))
-    result.problems.extend(check_references(result.records))
+    # Loading allocates millions of small objects that all stay alive; the
+    # cyclic collector would scan them again and again for nothing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        file_results = _process_all(sources, jobs, keep_data)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    for file_result in file_results:
+        result.problems.extend(file_result.problems)
+        if file_result.facts is not None:
+            result.facts.append(file_result.facts)
+        if file_result.record is not None:
+            result.records.append(file_result.record)
+    result.problems.extend(check_references(result.facts))
     result.problems = sorted(set(result.problems))
+    return result
+
+
+def load_hub(root: Path, jobs: int | None = None) -> CheckResult:
+    """`check`, then the model stage when the content is valid."""
+    result = check(root, jobs, keep_data=True)
     if result.ok:
         result.hub = build_hub(result.records)
     return result

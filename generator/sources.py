@@ -61,17 +61,22 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
         base = root / folder
         if not base.is_dir():
             continue
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames.sort()
-            for name in sorted(filenames):
-                if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
-                    continue
-                path = Path(dirpath) / name
-                rel = path.relative_to(root).as_posix()
-                real = path.resolve()
-                if not real.is_relative_to(root):
-                    problems.append(Problem(rel, 1, 1, FILE_FIELD,
-                                            "liên kết tượng trưng trỏ ra ngoài kho nội dung; không được dùng"))
-                    continue
-                files.append(SourceFile(path, rel, kind))
+        _walk(root, base, kind, files, problems)
     return files, problems
+
+
+def _walk(root: Path, folder: Path, kind: str, files: list[SourceFile], problems: list[Problem]) -> None:
+    """Depth-first, sorted; only symlinks pay for resolving their target."""
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        rel = path.relative_to(root).as_posix()
+        if entry.is_symlink() and not path.resolve().is_relative_to(root):
+            problems.append(Problem(rel, 1, 1, FILE_FIELD,
+                                    "liên kết tượng trưng trỏ ra ngoài kho nội dung; không được dùng"))
+        elif entry.is_dir():
+            _walk(root, path, kind, files, problems)
+        elif entry.name.endswith(YAML_SUFFIXES):
+            files.append(SourceFile(path, rel, kind))

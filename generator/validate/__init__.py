@@ -1,10 +1,11 @@
 """The validate stage: each record against its schema, then records against each other.
 
-`schema` checks one file at a time (and so can run in worker processes);
-`references` needs every record at once (ids, links, cycles, periods).
+`schema` and `record` check one file at a time (and so run in worker
+processes); `references` checks ids, links and cycles across all files.
 """
 
+from generator.validate.record import Facts, Record, check_record, facts
 from generator.validate.references import check_references
 from generator.validate.schema import check_schema
 
-__all__ = ["check_references", "check_schema"]
+__all__ = ["Facts", "Record", "check_record", "check_references", "check_schema", "facts"]

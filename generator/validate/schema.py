@@ -69,7 +69,7 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
     elif rule == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         names = " hoặc ".join(TYPE_NAMES[t] for t in wanted)
-        yield _at(loaded, path, f"phải là {names}, không phải {TYPE_NAMES[type_of(instance)]} ({show(instance)})")
+        yield _at(loaded, path, f"phải là {names}, không phải {TYPE_NAMES[type_of(instance)]} ({_as_written(loaded, path, instance)})")
     elif rule == "enum":
         choices = [str(c) for c in error.validator_value]
         hint = suggest(str(instance), choices)
@@ -121,8 +121,18 @@ def _translate_alternatives(error: ValidationError, loaded: LoadedFile) -> Itera
         if isinstance(kind, str):
             wanted.append(kind)
     names = " hoặc ".join(TYPE_NAMES.get(t, t) for t in dict.fromkeys(wanted)) or "giá trị khác"
-    yield _at(loaded, tuple(error.absolute_path),
-              f"phải là {names}, không phải {TYPE_NAMES[type_of(error.instance)]} ({show(error.instance)})")
+    path = tuple(error.absolute_path)
+    yield _at(loaded, path, f"phải là {names}, không phải {TYPE_NAMES[type_of(error.instance)]} "
+                            f"({_as_written(loaded, path, error.instance)})")
+
+
+def _as_written(loaded: LoadedFile, path: tuple, value: object) -> str:
+    """A scalar as the editor typed it (`no`, not False); containers as their type alone."""
+    if isinstance(value, (dict, list)):
+        return "..."
+    if isinstance(value, str):
+        return show(value)
+    return show(loaded.written(path) or value)
 
 
 def bundled_type(definition: str) -> str | None:

@@ -1,0 +1,193 @@
+"""Checks of one schema-valid record on its own, and the facts others need of it.
+
+Everything here looks at a single file, so it runs in the worker processes
+beside loading; only the small `Facts` (ids defined, links made) travel back
+for the checks across files in `references`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from generator.loader import LoadedFile
+from generator.problems import Problem, format_field
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    """A schema-valid record and the file it came from."""
+
+    kind: str
+    file: LoadedFile
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.file.data
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the cross-file checks need to know of one record."""
+
+    kind: str
+    path: str
+    abspath: str | None
+    id: str
+    defines: tuple[tuple[str, str, Path_], ...]  # (id, kind, where)
+    links: tuple[tuple[Path_, str, str], ...]    # (where, kind, id)
+
+
+def problem_at(file: LoadedFile, path: Path_, message: str, key: bool = False) -> Problem:
+    """A problem placed at the value (or key) `path` of `file`."""
+    mark = file.mark(path, key=key)
+    return Problem(file.path, mark.line, mark.column, format_field(path), message)
+
+
+def walk_items(items: list[dict[str, Any]], path: Path_) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """Every section item at any depth, with its path, in document order."""
+    for index, item in enumerate(items):
+        here = path + (index,)
+        yield here, item
+        yield from walk_items(item.get("items", []), here + ("items",))
+
+
+def document_targets(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """Every target of a document, with its path."""
+    for path, item in walk_items(data.get("sections", []), ("sections",)):
+        for index, target in enumerate(item.get("targets", [])):
+            yield path + ("targets", index), target
+
+
+# --- facts -----------------------------------------------------------------
+
+def _defines(record: Record) -> Iterator[tuple[str, str, Path_]]:
+    data = record.data
+    yield data["id"], record.kind, ("id",)
+    for index, alias in enumerate(data.get("aliases", [])):
+        yield alias, record.kind, ("aliases", index)
+    if record.kind == "document":
+        for path, target in document_targets(data):
+            yield target["id"], "target", path + ("id",)
+            for index, alias in enumerate(target.get("aliases", [])):
+                yield alias, "target", path + ("aliases", index)
+
+
+def _links(record: Record) -> Iterator[tuple[Path_, str, str]]:
+    data = record.data
+    if record.kind == "document":
+        issuer = data["issuer"]
+        if "body" in issuer:
+            yield ("issuer", "body"), "body", issuer["body"]
+        if data.get("locality"):
+            yield ("locality",), "locality", data["locality"]
+        for index, basis in enumerate(data.get("legal_bases", [])):
+            if "document" in basis:
+                yield ("legal_bases", index, "document"), "document", basis["document"]
+        for path, item in walk_items(data.get("sections", []), ("sections",)):
+            for index, body in enumerate(item.get("bodies", [])):
+                yield path + ("bodies", index), "body", body
+            for tindex, target in enumerate(item.get("targets", [])):
+                yield path + ("targets", tindex, "indicator"), "indicator", target["indicator"]
+        for index, deadline in enumerate(data.get("deadlines", [])):
+            for bindex, body in enumerate(deadline.get("bodies", [])):
+                yield ("deadlines", index, "bodies", bindex), "body", body
+        for field in ("addressees", "recipients"):
+            for index, recipient in enumerate(data.get(field, [])):
+                if "body" in recipient:
+                    yield (field, index, "body"), "body", recipient["body"]
+    elif record.kind in ("body", "locality"):
+        if "locality" in data:
+            yield ("locality",), "locality", data["locality"]
+        if "parent" in data:
+            yield ("parent",), record.kind, data["parent"]
+    elif record.kind == "example" and "locality" in data:
+        yield ("locality",), "locality", data["locality"]
+    elif record.kind == "resource":
+        for index, locality in enumerate(data.get("localities", [])):
+            yield ("localities", index), "locality", locality
+
+
+def facts(record: Record) -> Facts:
+    """The ids a record defines and the links it makes."""
+    return Facts(record.kind, record.file.path, record.file.abspath, record.data["id"],
+                 tuple(_defines(record)), tuple(_links(record)))
+
+
+# --- checks ----------------------------------------------------------------
+
+def parse_date(text: str) -> dt.date | None:
+    """A real calendar date from `YYYY-MM-DD`, or None (`YYYY` alone is not a day)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _date_fields(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key == "date" and isinstance(child, str):
+                yield path + (key,), child
+            elif isinstance(child, (dict, list)):
+                yield from _date_fields(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            if isinstance(child, (dict, list)):
+                yield from _date_fields(child, path + (index,))
+
+
+def check_dates(record: Record) -> list[Problem]:
+    """Every `date` that names a day names one that exists (no 30/02)."""
+    problems = []
+    for path, text in _date_fields(record.data, ()):
+        if len(text) == 10 and parse_date(text) is None:
+            year, month, day = text.split("-")
+            problems.append(problem_at(record.file, path, f"ngày {int(day)}/{int(month)}/{year} không có thật"))
+    return problems
+
+
+def check_document_values(record: Record) -> list[Problem]:
+    """Periods, target years and percentages that make sense for the document."""
+    data = record.data
+    problems = []
+    period = data.get("period")
+    if period and period["from"] > period["to"]:
+        problems.append(problem_at(record.file, ("period", "to"),
+                                   f"năm kết thúc {period['to']} trước năm bắt đầu {period['from']}"))
+        period = None
+    if data.get("transcription", "full") == "full" and data.get("title") is None:
+        problems.append(problem_at(record.file, ("title",), "văn bản chép đầy đủ phải có trích yếu"))
+    for path, target in document_targets(data):
+        if period and not period["from"] <= target["year"] <= period["to"]:
+            problems.append(problem_at(record.file, path + ("year",),
+                                       f"năm {target['year']} nằm ngoài giai đoạn {period['from']}-{period['to']} của văn bản"))
+        if target["unit"] == "percent":
+            values = [((), target["value"])] + [(("actuals", i), a["value"]) for i, a in enumerate(target.get("actuals", []))]
+            for sub, value in values:
+                if value is not None and not 0 <= value <= 100:
+                    problems.append(problem_at(record.file, path + sub + ("value",),
+                                               f"tỷ lệ {value:g}% nằm ngoài khoảng 0-100%"))
+    return problems
+
+
+def check_example(record: Record) -> list[Problem]:
+    """A record naming private persons needs their recorded consent."""
+    data = record.data
+    if data.get("private_persons") and not data.get("consent", {}).get("given"):
+        return [problem_at(record.file, ("consent",) if "consent" in data else ("private_persons",),
+                           "bản ghi nêu tên cá nhân phải có sự đồng ý (consent.given: true, ngày và người ghi nhận)")]
+    return []
+
+
+def check_record(record: Record) -> list[Problem]:
+    """All single-record problems beyond the schema."""
+    problems = check_dates(record)
+    if record.kind == "document":
+        problems += check_document_values(record)
+    elif record.kind == "example":
+        problems += check_example(record)
+    return problems
