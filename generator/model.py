@@ -112,10 +112,16 @@ class Recipient:
 
 @dataclass(frozen=True)
 class Signer:
+    """Who signed, and the signing block above the name, line by line as printed."""
+
     name: str | None
-    authority: str | None
-    on_behalf_of: str | None
-    position: str | None
+    lines: tuple[str, ...]
+
+    @property
+    def authorities(self) -> tuple[str, ...]:
+        """Signing prefixes present (TM., KT., Q., TL., TUQ.), in order."""
+        prefixes = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+        return tuple(line.split()[0] for line in self.lines if line.split() and line.split()[0] in prefixes)
 
 
 @dataclass(frozen=True)
@@ -218,8 +224,7 @@ def build_document(data: dict[str, Any], path: str) -> Document:
         issuer_name=issuer["name"], issuer_body=issuer.get("body"), issuer_level=issuer["level"],
         issuer_parent_name=issuer.get("parent_name"), successor_note=issuer.get("successor_note"),
         place=data.get("place"), locality=data.get("locality"), date=PartialDate.parse(data["date"]),
-        signer=Signer(signer["name"], signer.get("authority"), signer.get("on_behalf_of"), signer.get("position"))
-        if signer else None,
+        signer=Signer(signer["name"], tuple(signer.get("lines", []))) if signer else None,
         period=(period["from"], period["to"]) if period else None,
         legal_bases=tuple(LegalBasis(b["kind"], b["text"], b.get("document"), b.get("citation"))
                           for b in data.get("legal_bases", [])),

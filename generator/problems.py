@@ -24,9 +24,16 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        """The one-line form `path:line:col: field: message`."""
-        message = " ".join(self.message.split())
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {message}"
+        """The one-line form `path:line:col: field: message`, whatever the content held."""
+        message = printable(" ".join(self.message.split()))
+        return f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.field) or FILE_FIELD}: {message}"
+
+
+def printable(text: str) -> str:
+    """Control characters shown escaped (a key typed as "\\n" must not break the line)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def format_field(path: tuple[str | int, ...]) -> str:
