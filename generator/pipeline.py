@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator.loader import LoadedFile, load_bytes
+from generator.loader import load_bytes
 from generator.model import Hub, build_hub
 from generator.problems import FILE_FIELD, Problem
 from generator.sources import SourceFile, discover

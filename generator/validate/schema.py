@@ -8,7 +8,7 @@ tells us which rule failed, so each can get a message an editor understands.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Iterator
 
 import fastjsonschema
 from jsonschema import Draft7Validator
