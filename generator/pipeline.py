@@ -19,7 +19,7 @@ from generator.loader import load_bytes
 from generator.model import Hub, build_hub
 from generator.problems import FILE_FIELD, Problem
 from generator.sources import SourceFile, discover
-from generator.validate import Facts, Record, check_record, check_references, check_schema, facts
+from generator.validate import Facts, Record, check_record, check_references, check_schema, facts, id_only_facts, usable_id
 
 #: Below this many files a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 400
@@ -62,13 +62,27 @@ def process_file(source: SourceFile, keep_data: bool = True) -> FileResult:
         return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD,
                                    "tệp phải là một nhóm trường (id: ..., title: ...), không phải danh sách hay một giá trị")])
     loaded.abspath = str(source.abspath)
+    record = Record(source.kind, loaded)
     problems = check_schema(source.kind, loaded)
     if problems:
-        return FileResult(problems)
-    record = Record(source.kind, loaded)
+        # Still report what can be checked of the well-formed parts, and keep
+        # the id known, so one typo does not also surface as "not found"
+        # wherever the record is linked from.
+        problems += best_effort(check_record, record, [])
+        record_facts = (best_effort(facts, record, None) or id_only_facts(record)) if usable_id(record) else None
+        loaded.drop_text()
+        return FileResult(problems, record_facts, None)
     problems = check_record(record)
     loaded.drop_text()
     return FileResult(problems, facts(record), record if keep_data else None)
+
+
+def best_effort(check, record: Record, default):
+    """Run a check written for schema-valid records on one that is not."""
+    try:
+        return check(record)
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+        return default
 
 
 def _process_chunk(sources: list[SourceFile], keep_data: bool) -> list[FileResult]:

@@ -8,6 +8,7 @@ for the checks across files in `references`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -15,6 +16,9 @@ from generator.loader import LoadedFile
 from generator.problems import Problem, format_field
 
 Path_ = tuple[str | int, ...]
+
+#: The id rule of schema/common.schema.json, for records the schema rejected.
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,22 @@ def _links(record: Record) -> Iterator[tuple[Path_, str, str]]:
 def facts(record: Record) -> Facts:
     """The ids a record defines and the links it makes."""
     return Facts(record.kind, record.file.path, record.file.abspath, record.data["id"],
-                 tuple(_defines(record)), tuple(_links(record)))
+                 tuple(d for d in _defines(record) if isinstance(d[0], str)),
+                 tuple(link for link in _links(record) if isinstance(link[2], str)))
+
+
+def usable_id(record: Record) -> str | None:
+    """The record's id if it is well formed (a schema-invalid record may still have one)."""
+    ident = record.data.get("id")
+    return ident if isinstance(ident, str) and ID_PATTERN.fullmatch(ident) else None
+
+
+def id_only_facts(record: Record) -> Facts | None:
+    """For a record too broken to read links from: just its id, if it has a usable one."""
+    ident = usable_id(record)
+    if ident is None:
+        return None
+    return Facts(record.kind, record.file.path, record.file.abspath, ident, ((ident, record.kind, ("id",)),), ())
 
 
 # --- checks ----------------------------------------------------------------
@@ -159,7 +178,7 @@ def check_document_values(record: Record) -> list[Problem]:
         problems.append(problem_at(record.file, ("period", "to"),
                                    f"năm kết thúc {period['to']} trước năm bắt đầu {period['from']}"))
         period = None
-    if data.get("transcription", "full") == "full" and data.get("title") is None:
+    if data.get("transcription", "full") == "full" and "title" in data and data["title"] is None:
         problems.append(problem_at(record.file, ("title",), "văn bản chép đầy đủ phải có trích yếu"))
     for path, target in document_targets(data):
         if period and not period["from"] <= target["year"] <= period["to"]:
