@@ -47,6 +47,14 @@ _MAP = "tag:yaml.org,2002:map"
 _constructor = yaml.constructor.SafeConstructor()
 
 
+def _construct_scalar(node: yaml.ScalarNode) -> Any:
+    """A non-text scalar (int, float, bool, null) by YAML 1.1 rules, without caching it."""
+    try:
+        return _constructor.construct_object(node)
+    finally:
+        _constructor.constructed_objects.clear()
+
+
 @dataclass(frozen=True)
 class Mark:
     """1-based line and column, as editors' text editors count them."""
@@ -195,6 +203,25 @@ def _tab_problems(path: str, text: str) -> list[Problem]:
     return problems
 
 
+def _depth_problems(path: str, text: str) -> list[Problem]:
+    """Nesting too deep, found on the event stream before libyaml's recursive composer.
+
+    Tens of thousands of `[` crash the C composer (stack overflow), so many
+    brackets are counted first, without building anything.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                mark = event.start_mark
+                return [Problem(path, mark.line + 1, mark.column + 1, FILE_FIELD,
+                                f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")]
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return []
+
+
 def _anchor_problems(path: str, text: str) -> list[Problem]:
     """Anchors and aliases, found on the event stream so nothing is expanded.
 
@@ -245,7 +272,10 @@ def _plain(node: yaml.Node, depth: int = 0) -> Any:
             return node.value
         if tag not in _KNOWN_SCALAR_TAGS:
             raise _NeedSlowPath
-        return _constructor.construct_object(node)
+        value = _construct_scalar(node)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _NeedSlowPath
+        return value
     if kind is yaml.MappingNode:
         if node.tag != _MAP:
             raise _NeedSlowPath
@@ -263,7 +293,8 @@ def _plain(node: yaml.Node, depth: int = 0) -> Any:
 
 def _fast_load(text: str) -> Any:
     """Values without positions, or _NeedSlowPath if anything is unusual."""
-    if any(marker in text for marker in _SLOW_MARKERS):
+    if any(marker in text for marker in _SLOW_MARKERS) or not unicodedata.is_normalized("NFC", text):
+        # Odd values, and NFD text (whose keys may collide once normalised), take the slow path.
         raise _NeedSlowPath
     try:
         node = yaml.compose(text, Loader=_FastLoader)
@@ -272,19 +303,7 @@ def _fast_load(text: str) -> Any:
         data = _plain(node)
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as err:
         raise _NeedSlowPath from err
-    if not unicodedata.is_normalized("NFC", text):
-        data = _nfc_values(data)
     return data
-
-
-def _nfc_values(value: Any) -> Any:
-    if isinstance(value, str):
-        return _nfc(value)
-    if isinstance(value, dict):
-        return {_nfc(k): _nfc_values(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc_values(v) for v in value]
-    return value
 
 
 def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | None, list[Problem]]:
@@ -297,6 +316,13 @@ def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | Non
     problems = _tab_problems(path, text)
     if problems:
         return None, problems
+    if text.count("[") + text.count("{") > MAX_DEPTH * 4:
+        try:
+            problems = _depth_problems(path, text)
+        except yaml.YAMLError:
+            problems = []  # the syntax error is reported below, with its position
+        if problems:
+            return None, problems
     if fast and "&" not in text and "*" not in text:
         try:
             return LoadedFile(path, _fast_load(text), text=text), []
@@ -315,7 +341,12 @@ def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | Non
         mark = (err.context_mark if unclosed else None) or err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(path, line, col, FILE_FIELD, _syntax_message(err))]
-    except yaml.YAMLError as err:  # e.g. a non-printable character
+    except yaml.reader.ReaderError as err:  # a control character
+        before = text[: err.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, [Problem(path, line, col, FILE_FIELD,
+                              f"có ký tự điều khiển không được phép (mã {ord(err.character) if isinstance(err.character, str) else err.character:#04x})")]
+    except yaml.YAMLError as err:
         return None, [Problem(path, 1, 1, FILE_FIELD, f"lỗi cú pháp YAML: {err}")]
     except RecursionError:
         return None, [Problem(path, 1, 1, FILE_FIELD, f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")]
@@ -386,13 +417,15 @@ class _Converter:
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         tag = node.tag
+        if tag == "tag:yaml.org,2002:value":
+            self.fail(node, path, f"giá trị '{node.value}' cần đặt trong ngoặc kép (ví dụ: \"{node.value}\")")
         if tag not in _KNOWN_SCALAR_TAGS:
             self.fail(node, path, f"thẻ YAML '{tag}' không được hỗ trợ")
         if tag in (_STR, "tag:yaml.org,2002:timestamp"):
             # Dates stay text: the validator checks them and says what is wrong.
             return _nfc(node.value)
         try:
-            value = _constructor.construct_object(node)
+            value = _construct_scalar(node)
         except (ValueError, yaml.YAMLError):
             self.fail(node, path, f"giá trị '{node.value}' không đọc được")
         if isinstance(value, float) and not math.isfinite(value):

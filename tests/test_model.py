@@ -1,0 +1,184 @@
+"""The model stage: dates as the site prints them, and the indexes no editor types.
+
+Backlinks, each body's duties, each indicator's targets and each locality's
+documents are derived from the documents; if one goes wrong a page on the
+site silently misses an entry, so each is checked on a small known tree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.model import Hub, PartialDate
+from generator.pipeline import load_hub
+
+# A second plan laid over the base tree: it cites both base documents (one of
+# them twice), nests items and targets, and lists targets out of year order.
+SECOND_PLAN = """\
+id: kh-3-ubnd-mau-2023
+type: ke-hoach
+number: 3/KH-UBND
+title: Triển khai Kế hoạch số 2/KH-UBND năm 2023
+issuer:
+  body: ubnd-tinh-mau
+  name: ỦY BAN NHÂN DÂN TỈNH MẪU
+  level: tinh
+locality: tinh-mau
+date: "2023-01-15"
+period:
+  from: 2023
+  to: 2030
+legal_bases:
+  - kind: can-cu
+    text: Quyết định số 1/QĐ-TTg
+    document: qd-1-ttg-2021
+  - kind: thuc-hien
+    text: Kế hoạch số 2/KH-UBND
+    document: kh-2-ubnd-mau-2022
+  - kind: khac
+    text: Quyết định số 1/QĐ-TTg (nhắc lại)
+    document: qd-1-ttg-2021
+sections:
+  - label: I.
+    heading: MỤC TIÊU
+    items:
+      - label: a)
+        text: Đến năm 2030, 95% hộ gia đình đạt danh hiệu; năm 2024 đạt 92%.
+        targets:
+          - id: mau-2023-gdht-2030
+            indicator: gia-dinh-hoc-tap
+            value: 95
+            unit: percent
+            year: 2030
+          - id: mau-2023-gdht-2024
+            indicator: gia-dinh-hoc-tap
+            value: 92
+            unit: percent
+            year: 2024
+        items:
+          - label: "-"
+            text: Riêng các huyện miền núi.
+            targets:
+              - id: mau-2023-gdht-mien-nui-2025
+                text: Các huyện miền núi đạt trên 80%.
+                indicator: gia-dinh-hoc-tap
+                value: 80
+                comparator: ">"
+                unit: percent
+                year: 2025
+  - label: II.
+    heading: TỔ CHỨC THỰC HIỆN
+    items:
+      - label: "1."
+        text: Đề nghị Ủy ban nhân dân tỉnh phối hợp.
+        bodies: [ubnd-tinh-mau, so-gddt-tinh-mau]
+        responsibility: requested
+        items:
+          - label: a)
+            text: Sở Giáo dục và Đào tạo tổng hợp báo cáo.
+            bodies: [so-gddt-tinh-mau]
+source:
+  file: mau-3.txt
+"""
+
+
+@pytest.fixture
+def hub(base_tree: Path) -> Hub:
+    """The base tree plus SECOND_PLAN, built into a hub (which requires it to be valid)."""
+    (base_tree / "plans" / "kh-3-ubnd-mau-2023.yml").write_text(SECOND_PLAN, encoding="utf-8")
+    result = load_hub(base_tree, jobs=1)
+    assert [p.format() for p in result.problems] == []
+    assert result.hub is not None
+    return result.hub
+
+
+# --- PartialDate -------------------------------------------------------------
+
+def test_full_date_prints_as_vietnamese_documents_write_it():
+    """Day with two digits, month without a leading zero: `04/7/2022`."""
+    date = PartialDate.parse("2022-07-04")
+    assert date == PartialDate(2022, 7, 4)
+    assert date.is_full
+    assert date.iso() == "2022-07-04"
+    assert date.vietnamese() == "04/7/2022"
+
+
+def test_two_digit_month_is_kept():
+    assert PartialDate.parse("2021-12-31").vietnamese() == "31/12/2021"
+
+
+def test_year_only_date_prints_as_the_year():
+    """Some documents give only the year; the site must not invent a day."""
+    date = PartialDate.parse("2024")
+    assert date == PartialDate(2024)
+    assert not date.is_full
+    assert date.iso() == "2024"
+    assert date.vietnamese() == "năm 2024"
+
+
+def test_missing_date_stays_missing():
+    assert PartialDate.parse(None) is None
+
+
+# --- derived indexes -------------------------------------------------------------
+
+def test_base_tree_backlink(base_tree: Path):
+    """The plan cites the decision, so the decision's page lists the plan."""
+    hub = load_hub(base_tree, jobs=1).hub
+    assert hub is not None
+    assert hub.cited_by["qd-1-ttg-2021"] == ["kh-2-ubnd-mau-2022"]
+
+
+def test_backlinks_list_each_citing_document_once_in_id_order(hub: Hub):
+    assert hub.cited_by["qd-1-ttg-2021"] == ["kh-2-ubnd-mau-2022", "kh-3-ubnd-mau-2023"]
+    assert hub.cited_by["kh-2-ubnd-mau-2022"] == ["kh-3-ubnd-mau-2023"]
+    assert "kh-3-ubnd-mau-2023" not in hub.cited_by
+
+
+def test_duties_of_a_body_across_documents_and_depths(hub: Hub):
+    """Every item naming the body, nested ones included; no responsibility means assigned."""
+    duties = [(d.document_id, d.item.text, d.responsibility) for d in hub.duties["so-gddt-tinh-mau"]]
+    assert duties == [
+        ("kh-2-ubnd-mau-2022", "Chủ trì, tham mưu triển khai Kế hoạch.", "assigned"),
+        ("kh-3-ubnd-mau-2023", "Đề nghị Ủy ban nhân dân tỉnh phối hợp.", "requested"),
+        ("kh-3-ubnd-mau-2023", "Sở Giáo dục và Đào tạo tổng hợp báo cáo.", "assigned"),
+    ]
+    assert all(d.body_id == "so-gddt-tinh-mau" for d in hub.duties["so-gddt-tinh-mau"])
+    assert [d.responsibility for d in hub.duties["ubnd-tinh-mau"]] == ["requested"]
+
+
+def test_targets_by_indicator_are_ordered_by_year_then_document(hub: Hub):
+    """The indicator page is a timeline: earliest year first, whatever the document order."""
+    ids = [t.id for t in hub.targets_by_indicator["gia-dinh-hoc-tap"]]
+    assert ids == ["mau-2023-gdht-2024", "mau-2022-gdht-2025", "mau-2023-gdht-mien-nui-2025",
+                   "mau-2023-gdht-2030"]
+
+
+def test_documents_by_locality(hub: Hub):
+    """Documents without a locality (the national decision) are on no locality's page."""
+    assert hub.documents_by_locality == {"tinh-mau": ["kh-2-ubnd-mau-2022", "kh-3-ubnd-mau-2023"]}
+
+
+def test_document_targets_are_in_document_order(hub: Hub):
+    """A document's page lists its targets as the document does, nested ones after their parent's."""
+    assert [t.id for t in hub.documents["kh-3-ubnd-mau-2023"].targets] == [
+        "mau-2023-gdht-2030", "mau-2023-gdht-2024", "mau-2023-gdht-mien-nui-2025"]
+    assert set(hub.targets) == {t.id for d in hub.documents.values() for t in d.targets}
+
+
+def test_target_text_defaults_to_its_item_text(hub: Hub):
+    """Editors write a target's own text only when it differs from the item's."""
+    item_text = "Đến năm 2030, 95% hộ gia đình đạt danh hiệu; năm 2024 đạt 92%."
+    assert hub.targets["mau-2023-gdht-2030"].text == item_text
+    assert hub.targets["mau-2023-gdht-2024"].text == item_text
+    own = hub.targets["mau-2023-gdht-mien-nui-2025"]
+    assert own.text == "Các huyện miền núi đạt trên 80%."
+    assert (own.comparator, own.value, own.document_id) == (">", 80, "kh-3-ubnd-mau-2023")
+    assert hub.targets["mau-2023-gdht-2024"].comparator == "="
+
+
+def test_document_dates_are_partial_dates(hub: Hub):
+    assert hub.documents["kh-2-ubnd-mau-2022"].date.vietnamese() == "04/7/2022"
+    assert hub.documents["kh-2-ubnd-mau-2022"].deadlines[0].date.vietnamese() == "20/11/2022"
