@@ -89,3 +89,29 @@ def test_content_file_declares_the_schema_of_its_folder(path: Path):
     assert first_line.startswith(HEADER)
     declared = (path.parent / first_line.removeprefix(HEADER).strip()).resolve()
     assert declared == (SCHEMA_DIR / f"{kind}.schema.json").resolve()
+
+
+def _undescribed(node, where: str, common: dict) -> list[str]:
+    """Properties with neither a description nor a $ref to a described common definition."""
+    missing = []
+    if isinstance(node, dict):
+        for name, prop in node.get("properties", {}).items():
+            described = "description" in prop or (
+                "$ref" in prop and "description" in common.get(prop["$ref"].rsplit("/", 1)[1], {}))
+            if not described:
+                missing.append(f"{where}.{name}")
+        for key, child in node.items():
+            missing += _undescribed(child, f"{where}.{key}" if key != "properties" else where, common)
+    elif isinstance(node, list):
+        for child in node:
+            missing += _undescribed(child, where, common)
+    return missing
+
+
+def test_every_property_is_described_for_editors_autocompletion():
+    """Editors see these descriptions as tooltips; a bare field leaves them guessing."""
+    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["definitions"]
+    missing = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        missing += _undescribed(json.loads(path.read_text(encoding="utf-8")), path.name, common)
+    assert missing == []
