@@ -146,23 +146,25 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _date_fields(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            if key == "date" and isinstance(child, str):
-                yield path + (key,), child
-            elif isinstance(child, (dict, list)):
-                yield from _date_fields(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            if isinstance(child, (dict, list)):
-                yield from _date_fields(child, path + (index,))
+def _date_fields(record: Record) -> Iterator[tuple[Path_, str]]:
+    """Every `date` field the schemas define, with its path."""
+    data = record.data
+    if isinstance(data.get("date"), str):
+        yield ("date",), data["date"]
+    for field in ("legal_bases", "deadlines"):
+        for index, entry in enumerate(data.get(field, [])):
+            holder = entry.get("citation", {}) if field == "legal_bases" else entry
+            if isinstance(holder.get("date"), str):
+                yield ((field, index, "citation", "date") if field == "legal_bases" else (field, index, "date")), holder["date"]
+    for field in ("consent", "decision"):
+        if isinstance(data.get(field, {}).get("date"), str):
+            yield (field, "date"), data[field]["date"]
 
 
 def check_dates(record: Record) -> list[Problem]:
     """Every `date` that names a day names one that exists (no 30/02)."""
     problems = []
-    for path, text in _date_fields(record.data, ()):
+    for path, text in _date_fields(record):
         if len(text) == 10 and parse_date(text) is None:
             year, month, day = text.split("-")
             problems.append(problem_at(record.file, path, f"ngày {int(day)}/{int(month)}/{year} không có thật"))
