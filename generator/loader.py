@@ -79,13 +79,17 @@ class LoadedFile:
     _marks: dict[Path_, Mark] | None = field(default=None, repr=False)
     _key_marks: dict[Path_, Mark] | None = field(default=None, repr=False)
 
+    def source_text(self) -> str:
+        """The file's text, re-read (once) if it was dropped after loading."""
+        if self.text is None and self.abspath is not None:
+            with open(self.abspath, "rb") as handle:
+                self.text, _ = decode(self.path, handle.read())
+        return self.text or ""
+
     def _ensure_marks(self) -> None:
         if self._marks is not None:
             return
-        text = self.text
-        if text is None and self.abspath is not None:
-            text, _ = decode(self.path, open(self.abspath, "rb").read())
-        marked, _ = load_text(self.path, text or "", fast=False)
+        marked, _ = load_text(self.path, self.source_text(), fast=False)
         self._marks = marked._marks if marked else {}
         self._key_marks = marked._key_marks if marked else {}
 
@@ -102,12 +106,9 @@ class LoadedFile:
     def written(self, path: Path_) -> str | None:
         """The scalar at `path` exactly as typed (YAML reads `no` as false; editors typed `no`)."""
         mark = self.marks.get(path)
-        text = self.text
         if mark is None:
             return None
-        if text is None and self.abspath is not None:
-            text, _ = decode(self.path, open(self.abspath, "rb").read())
-        lines = (text or "").split("\n")
+        lines = self.source_text().split("\n")
         if mark.line > len(lines):
             return None
         token = lines[mark.line - 1][mark.column - 1:]

@@ -14,11 +14,12 @@ from typing import Any, Iterator
 
 from generator.loader import LoadedFile
 from generator.problems import Problem, format_field
+from generator.schemas import read_schema
 
 Path_ = tuple[str | int, ...]
 
 #: The id rule of schema/common.schema.json, for records the schema rejected.
-ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ID_PATTERN = re.compile(read_schema("common")["definitions"]["id"]["pattern"])
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from generator.loader import LoadedFile
-from generator.problems import Problem, format_field
+from generator.problems import Problem
 from generator.sources import KIND_NAMES
 from generator.validate.messages import suggest
-from generator.validate.record import Facts, Path_
+from generator.validate.record import Facts, Path_, problem_at
 
 
 class _Positions:
@@ -22,14 +22,14 @@ class _Positions:
     def __init__(self) -> None:
         self.files: dict[str, LoadedFile] = {}
 
+    def _file(self, facts: Facts) -> LoadedFile:
+        return self.files.setdefault(facts.path, LoadedFile(facts.path, None, abspath=facts.abspath))
+
     def problem(self, facts: Facts, path: Path_, message: str) -> Problem:
-        file = self.files.setdefault(facts.path, LoadedFile(facts.path, None, abspath=facts.abspath))
-        mark = file.mark(path)
-        return Problem(facts.path, mark.line, mark.column, format_field(path), message)
+        return problem_at(self._file(facts), path, message)
 
     def where(self, facts: Facts, path: Path_) -> str:
-        problem = self.problem(facts, path, "")
-        return f"{problem.path}:{problem.line}"
+        return f"{facts.path}:{self._file(facts).mark(path).line}"
 
 
 def check_ids(all_facts: list[Facts], at: _Positions) -> tuple[dict[str, set[str]], list[Problem]]:
