@@ -1,0 +1,36 @@
+"""Permanent addresses of every record, derived from ids alone.
+
+Press offices link and quote these, so an address depends only on the
+record's kind and its stable `id` (never on a title), and a changed id keeps
+its old address alive through `aliases` (redirect pages). Addresses are
+relative to the site root, without a leading slash, so the site works under
+any sub-path (`/xhht/`) of the portal.
+"""
+
+from __future__ import annotations
+
+#: kind -> first path segment (Vietnamese, ASCII, stable: part of every published link).
+SECTIONS: dict[str, str] = {
+    "document": "van-ban",
+    "indicator": "chi-so",
+    "body": "co-quan",
+    "locality": "dia-ban",
+    "resource": "hoc-lieu",
+    "example": "guong-dien-hinh",
+    "page": "trang",
+}
+
+
+def url_for(kind: str, ident: str) -> str:
+    """`van-ban/kh-104-ubnd-thai-nguyen-2022/` for a document, and so on."""
+    return f"{SECTIONS[kind]}/{ident}/"
+
+
+def target_url(document_id: str, target_id: str) -> str:
+    """A target lives on its document's page, at an anchor named by its id."""
+    return f"{url_for('document', document_id)}#{target_id}"
+
+
+def source_path(url: str) -> str:
+    """The Markdown file that MkDocs turns into `url` (`van-ban/x/` -> `van-ban/x/index.md`)."""
+    return url + "index.md" if url.endswith("/") else url
