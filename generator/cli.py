@@ -38,8 +38,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Check, then build the whole site into site/ (published only when complete)."""
+    from generator.pipeline import build
+    from generator.site import BuildWarnings
+
+    root = Path(args.root)
+    try:
+        result = build(root, Path(args.out) if args.out else None, args.site_url, args.jobs)
+    except BuildWarnings as err:
+        print(f"Xây dựng trang thất bại, trang cũ được giữ nguyên: {err}")
+        return EXIT_CONTENT
+    if not result.ok:
+        _print_problems(result.problems)
+        return EXIT_CONTENT
+    print(f"Đã xây dựng trang: {result.pages} trang, {result.redirects} trang chuyển hướng, "
+          f"{result.data_files} tệp dữ liệu.")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "check": (cmd_check, "kiểm tra toàn bộ nội dung YAML"),
+    "build": (cmd_build, "kiểm tra rồi xây dựng trang tĩnh vào thư mục site/"),
 }
 
 
@@ -51,6 +71,9 @@ def parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("--root", default=".", help="thư mục gốc của kho nội dung (mặc định: thư mục hiện tại)")
         cmd.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi)")
+        if name == "build":
+            cmd.add_argument("--out", default=None, help="thư mục xuất (mặc định: site/ trong thư mục gốc)")
+            cmd.add_argument("--site-url", default=None, help="địa chỉ công bố, ví dụ https://cong-thong-tin/xhht/")
         cmd.set_defaults(func=func)
     return top
 

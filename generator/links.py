@@ -34,3 +34,19 @@ def target_url(document_id: str, target_id: str) -> str:
 def source_path(url: str) -> str:
     """The Markdown file that MkDocs turns into `url` (`van-ban/x/` -> `van-ban/x/index.md`)."""
     return url + "index.md" if url.endswith("/") else url
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url`, both site-relative.
+
+    Every link in the site is relative, so it works unchanged under any
+    sub-path of the portal and from a local copy. `to_url` may carry a
+    `#fragment`; `from_url` is a directory URL (ends with "/") or "".
+    """
+    target, _, fragment = to_url.partition("#")
+    depth = from_url.count("/")
+    prefix = "../" * depth
+    link = prefix + target
+    if not link:
+        link = "./"
+    return link + (f"#{fragment}" if fragment else "")

@@ -80,7 +80,7 @@ class Item:
     heading: str | None
     text: str | None
     role: str | None
-    anchor: str | None
+    anchor: str
     bodies: tuple[str, ...]
     responsibility: str | None
     targets: tuple[Target, ...]
@@ -145,6 +145,7 @@ class Document:
     preamble: str | None
     sections: tuple[Item, ...]
     deadlines: tuple[Deadline, ...]
+    addressees: tuple[Recipient, ...]
     recipients: tuple[Recipient, ...]
     source: dict[str, Any]
     notes: tuple[str, ...]
@@ -203,12 +204,14 @@ def _target(data: dict[str, Any], document_id: str, item_text: str | None) -> Ta
     )
 
 
-def _item(data: dict[str, Any], document_id: str) -> Item:
+def _item(data: dict[str, Any], document_id: str, position: tuple[int, ...]) -> Item:
+    """An item; its anchor is the editor's, or `muc-1-2-3` from its position (stable while the structure is)."""
     return Item(
         label=data.get("label"), heading=data.get("heading"), text=data.get("text"), role=data.get("role"),
-        anchor=data.get("anchor"), bodies=tuple(data.get("bodies", [])), responsibility=data.get("responsibility"),
+        anchor=data.get("anchor") or "muc-" + "-".join(str(n) for n in position),
+        bodies=tuple(data.get("bodies", [])), responsibility=data.get("responsibility"),
         targets=tuple(_target(t, document_id, data.get("text")) for t in data.get("targets", [])),
-        items=tuple(_item(i, document_id) for i in data.get("items", [])),
+        items=tuple(_item(i, document_id, position + (n,)) for n, i in enumerate(data.get("items", []), start=1)),
     )
 
 
@@ -229,9 +232,10 @@ def build_document(data: dict[str, Any], path: str) -> Document:
         legal_bases=tuple(LegalBasis(b["kind"], b["text"], b.get("document"), b.get("citation"))
                           for b in data.get("legal_bases", [])),
         preamble=data.get("preamble"),
-        sections=tuple(_item(i, doc_id) for i in data.get("sections", [])),
+        sections=tuple(_item(i, doc_id, (n,)) for n, i in enumerate(data.get("sections", []), start=1)),
         deadlines=tuple(Deadline(PartialDate.parse(d["date"]), d["what"], tuple(d.get("bodies", [])), d.get("recurring"))
                         for d in data.get("deadlines", [])),
+        addressees=tuple(Recipient(r["name"], r.get("body"), r.get("note")) for r in data.get("addressees", [])),
         recipients=tuple(Recipient(r["name"], r.get("body"), r.get("note")) for r in data.get("recipients", [])),
         source=data.get("source", {}), notes=tuple(data.get("notes", [])), aliases=tuple(data.get("aliases", [])),
         path=path,

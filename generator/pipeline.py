@@ -129,3 +129,38 @@ def load_hub(root: Path, jobs: int | None = None) -> CheckResult:
     if result.ok:
         result.hub = build_hub(result.records)
     return result
+
+
+@dataclass
+class BuildResult:
+    """What `build` did: problems (nothing published), or the counts of what was published."""
+
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
+    redirects: int = 0
+    data_files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None) -> BuildResult:
+    """check -> model -> render -> export -> MkDocs -> atomic swap into `out` (default root/site)."""
+    from generator.export import build_tables, table_files
+    from generator.render import render_site
+    from generator.site import CONFIG, docs_files, mkdocs_build, read_config, write_docs
+    from generator.write import publish
+
+    result = load_hub(root, jobs)
+    if not result.ok or result.hub is None:
+        return BuildResult(problems=result.problems)
+    config_file = root / "mkdocs.yml" if (root / "mkdocs.yml").is_file() else CONFIG
+    config = read_config(config_file, site_url)
+    tables = build_tables(result.hub, config.info.url)
+    rendered = render_site(result.hub, config.info, tables)
+    data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
+    docs_dir = root / "build" / "docs"
+    write_docs(docs_dir, docs_files(rendered, data))
+    publish(out or root / "site", lambda staging: mkdocs_build(config, docs_dir, staging))
+    return BuildResult(pages=len(rendered.pages), redirects=len(rendered.redirects), data_files=len(data))

