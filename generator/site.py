@@ -98,7 +98,8 @@ def mkdocs_build(config: SiteConfig, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    overrides: dict[str, object] = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), "strict": True}
+    overrides: dict[str, object] = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), "strict": True,
+                                    "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))]}
     if config.info.url:
         overrides["site_url"] = config.info.url
     logging.getLogger("mkdocs").setLevel(logging.WARNING)

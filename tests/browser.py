@@ -1,0 +1,288 @@
+"""Real-browser test helpers: a local static server, Debian's Chromium, axe-core.
+
+Not a test file. Typical use in a test module::
+
+    from contextlib import closing
+    import pytest
+    from tests.browser import browser, open_page, run_axe, serve
+
+    @pytest.fixture(scope="module")
+    def chromium():
+        with browser() as b:
+            yield b
+
+    def test_home(chromium, built_site):
+        with serve(built_site) as base, closing(open_page(chromium, base)) as page:
+            assert page.console_errors == [] and page.page_errors == []
+            assert run_axe(page) == []
+
+Everything runs offline: Chromium is Debian's /usr/bin/chromium (installed by
+`make setup`, never by `playwright install`), axe-core comes from
+node_modules/ (`npm ci`, pinned in package-lock.json), and the server listens
+on 127.0.0.1 only. A missing browser or axe-core is an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import unquote, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+# The machine has no internet: without the background-networking flags Chromium
+# keeps trying (and failing) to reach Google services.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# How long one navigation or wait may take before the test fails (ms).
+DEFAULT_TIMEOUT_MS = 15_000
+
+SERIOUS = ("serious", "critical")
+
+
+class BrowserUnavailable(RuntimeError):
+    """Chromium or axe-core is not installed; `make test` installs both."""
+
+
+# --------------------------------------------------------------------------- server
+
+_CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".svg": "image/svg+xml",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".webmanifest": "application/manifest+json",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".ico": "image/x-icon",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".pdf": "application/pdf",
+}
+
+
+class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` under the URL path `prefix`, like a static host would.
+
+    Outside the prefix: 404. A directory without index.html: 404 (no listings).
+    `/xhht` (no slash) redirects to `/xhht/`, as GitHub Pages does.
+    """
+
+    prefix: ClassVar[str] = "/"
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **_CONTENT_TYPES}
+
+    def send_head(self):
+        path = unquote(urlsplit(self.path).path)
+        if self.prefix != "/" and path == self.prefix.rstrip("/"):
+            self.send_response(301)
+            self.send_header("Location", self.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if not path.startswith(self.prefix):
+            self.send_error(404, "outside the site prefix")
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        parts = urlsplit(path)
+        rest = parts.path[len(self.prefix) - 1 :] if parts.path.startswith(self.prefix) else "/"
+        return super().translate_path(rest)
+
+    def list_directory(self, path):
+        self.send_error(404, "no index.html here")
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(root: Path, prefix: str = "/xhht/") -> Iterator[str]:
+    """Serve directory `root` at http://127.0.0.1:<free port><prefix>; yield that URL.
+
+    Threaded (Chromium opens several connections at once), quiet, stopped on exit.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise FileNotFoundError(f"serve(): {root} is not a directory")
+    if not prefix.startswith("/"):
+        prefix = "/" + prefix
+    if not prefix.endswith("/"):
+        prefix += "/"
+    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix})
+    factory = functools.partial(handler, directory=os.fspath(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {root}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def _require(path: Path, what: str) -> None:
+    if not path.exists():
+        raise BrowserUnavailable(
+            f"{what} not found at {path}. Browser tests never skip: run `make test` "
+            "(its set-up step installs Debian's chromium package and runs `npm ci`)."
+        )
+
+
+@contextmanager
+def browser(**launch_kwargs: Any) -> Iterator[Any]:
+    """Launch headless Debian Chromium through Playwright's sync API; yield the Browser.
+
+    Use it inside a (module- or session-scoped) pytest fixture. Raises
+    BrowserUnavailable when /usr/bin/chromium is missing.
+    """
+    _require(CHROMIUM, "Chromium (Debian package `chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=os.fspath(CHROMIUM),
+            headless=True,
+            args=list(CHROMIUM_ARGS),
+            **launch_kwargs,
+        )
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def open_page(browser: Any, url: str, **page_kwargs: Any) -> Any:
+    """Open `url` in a fresh page (own context) and wait for the `load` event.
+
+    The returned Playwright Page carries, filled as events arrive:
+      page.console_errors  - text of console messages of type "error"
+                             (including Chromium's "Failed to load resource: ..." lines)
+      page.page_errors     - messages of uncaught exceptions
+      page.failed_requests - "URL: reason" for requests that failed at the network
+                             level, and "URL: HTTP <status>" for subresources
+                             answered with 4xx/5xx
+      page.response        - the main document's Response (page.response.status)
+    `page_kwargs` go to browser.new_page (viewport=..., locale="vi-VN", ...).
+    Close it with page.close(), e.g. `with contextlib.closing(open_page(...)) as page:`.
+    """
+    page = browser.new_page(**page_kwargs)
+    page.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page.console_errors = []
+    page.page_errors = []
+    page.failed_requests = []
+
+    def on_console(msg: Any) -> None:
+        if msg.type == "error":
+            loc = msg.location or {}
+            where = f" ({loc.get('url')}:{loc.get('lineNumber')})" if loc.get("url") else ""
+            page.console_errors.append(f"{msg.text}{where}")
+
+    def on_request_failed(request: Any) -> None:
+        page.failed_requests.append(f"{request.url}: {request.failure}")
+
+    def on_response(response: Any) -> None:
+        request = response.request
+        if request.is_navigation_request() and response.frame == page.main_frame:
+            return  # the document itself: see page.response.status
+        if response.status >= 400:
+            page.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: page.page_errors.append(str(exc)))
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
+    page.response = page.goto(url, wait_until="load")
+    return page
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def run_axe(page: Any, impacts: tuple[str, ...] = SERIOUS) -> list[dict]:
+    """Run axe-core on the current document; return violations whose impact is in `impacts`.
+
+    Each violation: {"id", "impact", "help", "helpUrl", "nodes": [{"target", "html",
+    "failureSummary"}]}. Use format_violations() for a readable assertion message.
+    """
+    _require(AXE_JS, "axe-core (npm, package-lock.json)")
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=os.fspath(AXE_JS))
+    violations = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target, html: n.html,
+                                          failureSummary: n.failureSummary})),
+            }));
+        }"""
+    )
+    return [v for v in violations if v["impact"] in impacts]
+
+
+def format_violations(violations: list[dict]) -> str:
+    """One line per violation and failing element, for assertion messages."""
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        lines += [f"    {n['target']} {n['html'][:160]}" for n in v["nodes"]]
+    return "\n".join(lines)
+
+
+def scrolled_into_view(page: Any, selector: str) -> bool:
+    """Whether the element's box lies in the viewport after the page has scrolled.
+
+    Vertically the whole box must be visible (a row scrolled under the top edge
+    does not count), give or take 1px: Chromium scrolls to whole pixels while
+    boxes sit at fractional ones, so a row scrolled to the very top has
+    top == -0.125 or so. Horizontally it must overlap the viewport (a table row
+    may be wider than a phone screen). False when nothing matches `selector`.
+    """
+    return page.evaluate(
+        """async (selector) => {
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const el = document.querySelector(selector);
+            if (!el) return false;
+            const b = el.getBoundingClientRect();
+            const vw = document.documentElement.clientWidth || window.innerWidth;
+            const vh = document.documentElement.clientHeight || window.innerHeight;
+            return b.height > 0 && b.top >= -1 && b.bottom <= vh + 1 && b.right > 0 && b.left < vw;
+        }""",
+        selector,
+    )
