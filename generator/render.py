@@ -164,6 +164,16 @@ def paginate(base: str, items: Sequence[Any], per_page: int = PER_PAGE) -> list[
              {"number": n + 1, "count": count, "urls": urls}) for n in range(count)]
 
 
+def _paged(template: str, base: str, items: Sequence[Any], title: str, description: str = "",
+           per_page: int = PER_PAGE, **context: Any) -> list[Page]:
+    """One page per slice of `items`: records with many links stay small pages."""
+    pages = []
+    for url, chunk, paging in paginate(base, items, per_page):
+        page_title = title if paging["number"] == 1 else f"{title} (trang {paging['number']})"
+        pages.append(_page(template, url, page_title, description, items=chunk, paging=paging, **context))
+    return pages
+
+
 # --- pages -----------------------------------------------------------------
 
 def _doc_sort_key(doc: Document) -> tuple:
@@ -197,8 +207,9 @@ def document_page(doc: Document, hub: Hub, site: SiteInfo) -> Page:
     bases = [hub.documents[b.document] for b in doc.legal_bases if b.document in hub.documents]
     if bases and site.url:
         jsonld["isBasedOn"] = [site.url + url_for("document", b.id) for b in bases]
+    citing = sorted((hub.documents[i] for i in hub.cited_by.get(doc.id, [])), key=_doc_sort_key)
     page = _page("document.html", url, title, f"{cite}: {title}", doc=doc, hub=hub, citation=cite,
-                 duties=sorted(duties.items()), cited_by=[hub.documents[i] for i in hub.cited_by.get(doc.id, [])],
+                 duties=sorted(duties.items()), cited_by=citing[:PER_PAGE], cited_total=len(citing),
                  locality=locality)
     page.og_type = "article"
     page.jsonld = _jsonld(jsonld)
@@ -244,7 +255,20 @@ def document_listing_pages(hub: Hub) -> list[Page]:
     return pages
 
 
-def indicator_page(ident: str, hub: Hub) -> Page:
+def _latest_per_year(hub: Hub, points: list[tuple[int, float, str]]) -> tuple[tuple[int, float], ...]:
+    """One value per year: where several documents of a place set one, the newest document's.
+
+    Keeps the chart to places x years, however many documents there are.
+    """
+    best: dict[int, tuple[tuple, float]] = {}
+    for year, value, doc_id in points:
+        rank = _doc_sort_key(hub.documents[doc_id])  # smaller is newer
+        if year not in best or rank < best[year][0]:
+            best[year] = (rank, value)
+    return tuple((year, best[year][1]) for year in sorted(best))
+
+
+def indicator_pages(ident: str, hub: Hub) -> list[Page]:
     url = url_for("indicator", ident)
     indicator = hub.indicators[ident]
     targets = hub.targets_by_indicator.get(ident, [])
@@ -257,20 +281,20 @@ def indicator_page(ident: str, hub: Hub) -> Page:
         rows.append((target, doc, place))
     series = []
     for place, place_targets in sorted(by_place.items()):
-        points = tuple((t.year, t.value) for t in place_targets if t.value is not None)
+        points = _latest_per_year(hub, [(t.year, t.value, t.document_id) for t in place_targets if t.value is not None])
         if points:
             series.append(Series(label=f"{place} — chỉ tiêu", points=points, kind="target"))
-        actual = tuple((a.year, a.value) for t in place_targets for a in t.actuals)
+        actual = _latest_per_year(hub, [(a.year, a.value, t.document_id) for t in place_targets for a in t.actuals])
         if actual:
             series.append(Series(label=f"{place} — thực hiện", points=actual, kind="actual"))
     chart = line_chart(series, title=indicator["name"],
                        desc=f"Chỉ tiêu theo năm của các địa bàn và cả nước cho chỉ số: {indicator['name']}",
                        unit=indicator["unit"], chart_id=f"chart-{ident}")
-    return _page("indicator.html", url, indicator["name"], f"Chỉ tiêu theo năm: {indicator['name']}",
-                 indicator=indicator, rows=rows, chart=chart, hub=hub)
+    return _paged("indicator.html", url, rows, indicator["name"], f"Chỉ tiêu theo năm: {indicator['name']}",
+                  per_page=100, indicator=indicator, chart=chart, hub=hub)
 
 
-def body_page(ident: str, hub: Hub) -> Page:
+def body_pages(ident: str, hub: Hub) -> list[Page]:
     url = url_for("body", ident)
     body = hub.bodies[ident]
     by_doc: dict[str, list] = {}
@@ -278,20 +302,20 @@ def body_page(ident: str, hub: Hub) -> Page:
         by_doc.setdefault(duty.document_id, []).append(duty)
     issued = sorted((d for d in hub.documents.values() if d.issuer_body == ident), key=_doc_sort_key)
     duties = sorted(by_doc.items(), key=lambda kv: _doc_sort_key(hub.documents[kv[0]]))
-    return _page("body.html", url, body["name"], f"Nhiệm vụ của {body['name']} trong các văn bản về xây dựng xã hội học tập",
-                 body=body, duties=duties, issued=issued, hub=hub,
-                 children=sorted(i for i, b in hub.bodies.items() if b.get("parent") == ident))
+    return _paged("body.html", url, duties, body["name"],
+                  f"Nhiệm vụ của {body['name']} trong các văn bản về xây dựng xã hội học tập", per_page=20,
+                  body=body, issued=issued[:PER_PAGE], issued_total=len(issued), hub=hub,
+                  children=sorted(i for i, b in hub.bodies.items() if b.get("parent") == ident)[:PER_PAGE])
 
 
-def locality_page(ident: str, hub: Hub) -> Page:
+def locality_pages(ident: str, hub: Hub) -> list[Page]:
     url = url_for("locality", ident)
     locality = hub.localities[ident]
     docs = sorted((hub.documents[i] for i in hub.documents_by_locality.get(ident, [])), key=_doc_sort_key)
-    targets = [t for d in docs for t in d.targets]
     examples = sorted((e for e in hub.examples.values() if e.get("locality") == ident), key=lambda e: e["id"])
-    return _page("locality.html", url, locality["name"], f"Văn bản, chỉ tiêu và gương điển hình của {locality['name']}",
-                 locality=locality, docs=docs, targets=targets, examples=examples, hub=hub,
-                 children=sorted((l for l in hub.localities.values() if l.get("parent") == ident), key=lambda l: l["name"]))
+    return _paged("locality.html", url, docs, locality["name"], f"Văn bản, chỉ tiêu và gương điển hình của {locality['name']}",
+                  per_page=20, locality=locality, examples=examples[:PER_PAGE], examples_total=len(examples), hub=hub,
+                  children=sorted((l for l in hub.localities.values() if l.get("parent") == ident), key=lambda l: l["name"]))
 
 
 def resource_pages(hub: Hub) -> list[Page]:
@@ -349,17 +373,26 @@ def render_site(hub: Hub, site: SiteInfo, data_tables: Sequence[Any] = ()) -> Re
     out = Rendered()
     out.pages.append(home_page(hub, site))
     out.pages.extend(document_listing_pages(hub))
-    out.pages.extend(document_page(doc, hub, site) for doc in hub.documents.values())
-    out.pages.append(_page("indicators.html", SECTIONS["indicator"] + "/", "Chỉ số và chỉ tiêu",
-                           "Các chỉ số dùng để so sánh chỉ tiêu giữa các văn bản",
-                           indicators=sorted(hub.indicators.values(), key=lambda i: (i.get("group", "z"), i["name"])), hub=hub))
-    out.pages.extend(indicator_page(i, hub) for i in sorted(hub.indicators))
-    out.pages.append(_page("bodies.html", SECTIONS["body"] + "/", "Cơ quan, đơn vị", "",
-                           bodies=sorted(hub.bodies.values(), key=lambda b: b["name"].casefold()), hub=hub))
-    out.pages.extend(body_page(i, hub) for i in sorted(hub.bodies))
-    out.pages.append(_page("localities.html", SECTIONS["locality"] + "/", "Địa bàn", "",
-                           localities=sorted(hub.localities.values(), key=lambda l: l["name"].casefold()), hub=hub))
-    out.pages.extend(locality_page(i, hub) for i in sorted(hub.localities))
+    for doc in hub.documents.values():
+        out.pages.append(document_page(doc, hub, site))
+        citing = sorted((hub.documents[i] for i in hub.cited_by.get(doc.id, [])), key=_doc_sort_key)
+        if len(citing) > PER_PAGE:
+            out.pages.extend(_paged("citing.html", url_for("document", doc.id) + "duoc-can-cu/", citing,
+                                    f"Văn bản căn cứ vào {doc_label(doc)}", hub=hub, doc=doc))
+    out.pages.extend(_paged("indicators.html", SECTIONS["indicator"] + "/",
+                            sorted(hub.indicators.values(), key=lambda i: (i.get("group", "z"), i["name"])),
+                            "Chỉ số và chỉ tiêu", "Các chỉ số dùng để so sánh chỉ tiêu giữa các văn bản", per_page=100, hub=hub))
+    for ident in sorted(hub.indicators):
+        out.pages.extend(indicator_pages(ident, hub))
+    out.pages.extend(_paged("bodies.html", SECTIONS["body"] + "/", sorted(hub.bodies.values(), key=lambda b: b["name"].casefold()),
+                            "Cơ quan, đơn vị", "Cơ quan ban hành và cơ quan được giao nhiệm vụ", per_page=100, hub=hub))
+    for ident in sorted(hub.bodies):
+        out.pages.extend(body_pages(ident, hub))
+    out.pages.extend(_paged("localities.html", SECTIONS["locality"] + "/",
+                            sorted(hub.localities.values(), key=lambda l: l["name"].casefold()),
+                            "Địa bàn", "Tỉnh, thành phố, huyện, xã có văn bản trên trang", per_page=100, hub=hub))
+    for ident in sorted(hub.localities):
+        out.pages.extend(locality_pages(ident, hub))
     out.pages.extend(resource_pages(hub))
     out.pages.extend(example_pages(hub))
     out.pages.extend(_page("page.html", url_for("page", p["id"]), p["title"], p.get("summary", ""), record=p)
