@@ -15,21 +15,15 @@ import pytest
 
 from generator.cli import main
 from generator.pipeline import build
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import REPO
 from tests.sitecheck import broken_links, parse
 
 TN = "van-ban/kh-104-ubnd-thai-nguyen-2022/index.html"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("content")
-    for name in ("plans", "content", "theme", "mkdocs.yml"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
-    result = build(root, site_url="https://cong-thong-tin.example/xhht/")
-    assert result.ok, [p.format() for p in result.problems]
-    return root / "site"
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def _text(site: Path, page: str) -> str:

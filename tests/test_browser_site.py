@@ -1,0 +1,82 @@
+"""The built site in a real browser (Debian's Chromium), served under a sub-path as on a portal.
+
+Each page a reader or a press office reaches first: no console error, no
+failed request, no serious accessibility violation (axe-core), and a target
+link lands on its row.
+"""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from tests.browser import browser, format_violations, open_page, run_axe, scrolled_into_view, serve
+
+PAGES = [
+    "",
+    "van-ban/kh-104-ubnd-thai-nguyen-2022/",
+    "van-ban/",
+    "chi-so/nang-luc-thong-tin/",
+    "co-quan/so-gddt-thai-nguyen/",
+    "dia-ban/tinh-thai-nguyen/",
+    "hoc-lieu/chu-de/ky-nang-so/",
+    "guong-dien-hinh/",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built_site: Path):
+    with serve(built_site, prefix="/xhht/") as url:
+        yield url
+
+
+def _example_page(site: Path) -> str:
+    return sorted(p.parent.name for p in (site / "guong-dien-hinh").glob("*/index.html"))[0]
+
+
+@pytest.mark.parametrize("path", PAGES + ["EXAMPLE"])
+def test_page_loads_cleanly_and_is_accessible(chromium, base: str, built_site: Path, path: str):
+    if path == "EXAMPLE":
+        path = f"guong-dien-hinh/{_example_page(built_site)}/"
+    with closing(open_page(chromium, base + path)) as page:
+        assert page.response is not None and page.response.status == 200
+        assert page.console_errors == [] and page.page_errors == []
+        assert page.failed_requests == []
+        violations = run_axe(page)
+        assert violations == [], format_violations(violations)
+
+
+def test_target_link_scrolls_to_its_row(chromium, base: str):
+    target = "thai-nguyen-2022-nang-luc-thong-tin-2030"
+    with closing(open_page(chromium, f"{base}van-ban/kh-104-ubnd-thai-nguyen-2022/#{target}")) as page:
+        assert scrolled_into_view(page, f"tr[id='{target}']")
+        assert "70%" in page.inner_text(f"tr[id='{target}']")
+
+
+def test_indicator_table_links_to_the_target_row(chromium, base: str):
+    with closing(open_page(chromium, f"{base}chi-so/nang-luc-thong-tin/")) as page:
+        page.click("a[href$='#thai-nguyen-2022-nang-luc-thong-tin-2025']")
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/xhht/van-ban/kh-104-ubnd-thai-nguyen-2022/#thai-nguyen-2022-nang-luc-thong-tin-2025")
+        assert scrolled_into_view(page, "tr[id='thai-nguyen-2022-nang-luc-thong-tin-2025']")
+
+
+def test_document_filters_work_without_javascript(chromium, base: str):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{base}van-ban/", wait_until="load")
+        page.click("summary:has-text('Lọc văn bản')")
+        page.click("a:has-text('Công văn')")
+        assert "/xhht/van-ban/loai/cong-van/" in page.url
+        assert "1132/UBND-VX" in page.inner_text("table")
+    finally:
+        context.close()
