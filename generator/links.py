@@ -21,6 +21,23 @@ SECTIONS: dict[str, str] = {
 }
 
 
+#: Path segments that listing pages use below a kind's section; a record id may not take them.
+RESERVED: dict[str, frozenset[str]] = {
+    "document": frozenset({"loai", "cap", "nam", "dia-ban"}),
+    "resource": frozenset({"chu-de", "doi-tuong", "hinh-thuc", "chi-phi", "ngon-ngu"}),
+    "example": frozenset({"danh-hieu", "nam", "dia-ban"}),
+}
+
+
+def reserved_reason(kind: str, ident: str) -> str | None:
+    """Why `ident` cannot be the id of a `kind` record (its page would collide with a listing), or None."""
+    if ident.isdigit():
+        return "mã chỉ gồm chữ số sẽ trùng với trang danh sách (trang 2, 3, ...); hãy thêm chữ"
+    if ident in RESERVED.get(kind, ()):
+        return f"mã '{ident}' trùng với đường dẫn của trang lọc {SECTIONS[kind]}/{ident}/; hãy chọn mã khác"
+    return None
+
+
 def url_for(kind: str, ident: str) -> str:
     """`van-ban/kh-104-ubnd-thai-nguyen-2022/` for a document, and so on."""
     return f"{SECTIONS[kind]}/{ident}/"

@@ -216,43 +216,52 @@ def document_page(doc: Document, hub: Hub, site: SiteInfo) -> Page:
     return page
 
 
-def _filters(hub: Hub) -> list[tuple[str, str, str, list[tuple[str, str, list[Document]]]]]:
-    """Static filter facets of the document index: (segment, name, ..., [(value, label, docs)])."""
+Facet = tuple[str, str, Callable[[Any], Iterable[tuple[str, str]]]]  # (URL segment, name, item -> [(value, label)])
+
+
+def facet_groups(items: Sequence[Any], facets: Sequence[Facet], newest_first: frozenset[str] = frozenset()
+                 ) -> list[tuple[str, str, list[tuple[str, str, list[Any]]]]]:
+    """[(segment, name, [(value, label, items with that value)])], items keeping their order."""
+    out = []
+    for segment, name, values in facets:
+        groups: dict[str, tuple[str, list[Any]]] = {}
+        for item in items:
+            for value, text in values(item):
+                groups.setdefault(value, (text, []))[1].append(item)
+        order = sorted(groups, reverse=segment in newest_first)
+        out.append((segment, name, [(v, groups[v][0], groups[v][1]) for v in order]))
+    return out
+
+
+def faceted_listing(template: str, base: str, items: Sequence[Any], title: str, description: str,
+                    facets: Sequence[Facet], newest_first: frozenset[str] = frozenset(), **context: Any) -> list[Page]:
+    """A paginated listing plus one paginated static page per facet value: filtering without JavaScript."""
+    groups = facet_groups(items, facets, newest_first)
+    pages = []
+    for url, chunk, paging in paginate(base, items):
+        pages.append(_page(template, url, title, description, items=chunk, paging=paging, facets=groups,
+                           active=None, total=len(items), base=base, **context))
+    for segment, name, values in groups:
+        for value, text, group in values:
+            for url, chunk, paging in paginate(f"{base}{segment}/{value}/", group):
+                pages.append(_page(template, url, f"{title} — {name}: {text}", description, items=chunk, paging=paging,
+                                   facets=groups, active=(segment, value), total=len(group), base=base, **context))
+    return pages
+
+
+def document_listing_pages(hub: Hub) -> list[Page]:
+    """`van-ban/` filterable by type, level, year and place."""
     docs = sorted(hub.documents.values(), key=_doc_sort_key)
-    facets: list[tuple[str, str, Callable[[Document], Iterable[tuple[str, str]]]]] = [
+    facets: list[Facet] = [
         ("loai", "Loại văn bản", lambda d: [(d.type, labels.label(labels.DOCUMENT_TYPES, d.type))]),
         ("cap", "Cấp ban hành", lambda d: [(d.issuer_level, labels.label(labels.LEVELS, d.issuer_level))]),
         ("nam", "Năm ban hành", lambda d: [(str(d.date.year), str(d.date.year))] if d.date else []),
         ("dia-ban", "Địa bàn", lambda d: [(d.locality, hub.localities[d.locality]["name"])]
          if d.locality in hub.localities else []),
     ]
-    out = []
-    for segment, name, values in facets:
-        groups: dict[str, tuple[str, list[Document]]] = {}
-        for doc in docs:
-            for value, text in values(doc):
-                groups.setdefault(value, (text, []))[1].append(doc)
-        order = sorted(groups, reverse=segment == "nam")
-        out.append((segment, name, "", [(v, groups[v][0], groups[v][1]) for v in order]))
-    return out
-
-
-def document_listing_pages(hub: Hub) -> list[Page]:
-    """`van-ban/` and one set of static pages per filter value: usable without JavaScript."""
-    docs = sorted(hub.documents.values(), key=_doc_sort_key)
-    filters = _filters(hub)
-    pages = []
-    base = SECTIONS["document"] + "/"
-    for url, chunk, paging in paginate(base, docs):
-        pages.append(_page("documents.html", url, "Văn bản", "Danh sách kế hoạch, công văn, quyết định về xây dựng xã hội học tập",
-                           docs=chunk, paging=paging, filters=filters, active=None, total=len(docs), hub=hub))
-    for segment, name, _, groups in filters:
-        for value, text, group_docs in groups:
-            for url, chunk, paging in paginate(f"{base}{segment}/{value}/", group_docs):
-                pages.append(_page("documents.html", url, f"Văn bản — {name}: {text}", "",
-                                   docs=chunk, paging=paging, filters=filters, active=(segment, value),
-                                   total=len(group_docs), hub=hub))
-    return pages
+    return faceted_listing("documents.html", SECTIONS["document"] + "/", docs, "Văn bản",
+                           "Danh sách kế hoạch, công văn, quyết định về xây dựng xã hội học tập", facets,
+                           newest_first=frozenset({"nam"}), hub=hub)
 
 
 def _latest_per_year(hub: Hub, points: list[tuple[int, float, str]]) -> tuple[tuple[int, float], ...]:
@@ -318,26 +327,19 @@ def locality_pages(ident: str, hub: Hub) -> list[Page]:
                   children=sorted((l for l in hub.localities.values() if l.get("parent") == ident), key=lambda l: l["name"]))
 
 
+def _codes(field_name: str, table: dict[str, str]) -> Callable[[dict[str, Any]], list[tuple[str, str]]]:
+    def values(record: dict[str, Any]) -> list[tuple[str, str]]:
+        raw = record[field_name]
+        return [(code, labels.label(table, code)) for code in (raw if isinstance(raw, list) else [raw])]
+    return values
+
+
 def resource_pages(hub: Hub) -> list[Page]:
-    resources = sorted(hub.resources.values(), key=lambda r: r["name"].casefold())
-    base = SECTIONS["resource"] + "/"
-    facets = []
-    for field_name, segment, name, table in labels.RESOURCE_FACETS:
-        groups: dict[str, list] = {}
-        for resource in resources:
-            values = resource[field_name] if isinstance(resource[field_name], list) else [resource[field_name]]
-            for value in values:
-                groups.setdefault(value, []).append(resource)
-        facets.append((segment, name, [(v, labels.label(table, v), groups[v]) for v in sorted(groups)]))
-    pages = []
-    for url, chunk, paging in paginate(base, resources):
-        pages.append(_page("resources.html", url, "Học liệu mở", "Học liệu mở miễn phí và có phí cho người dân học tập suốt đời",
-                           resources=chunk, paging=paging, facets=facets, active=None, total=len(resources)))
-    for segment, name, groups in facets:
-        for value, text, group in groups:
-            for url, chunk, paging in paginate(f"{base}{segment}/{value}/", group):
-                pages.append(_page("resources.html", url, f"Học liệu — {name}: {text}", "",
-                                   resources=chunk, paging=paging, facets=facets, active=(segment, value), total=len(group)))
+    """The catalogue, its facet pages (topic, audience, format, cost, language) and a page per resource."""
+    resources = sorted(hub.resources.values(), key=lambda r: (r["name"].casefold(), r["id"]))
+    facets = [(segment, name, _codes(field_name, table)) for field_name, segment, name, table in labels.RESOURCE_FACETS]
+    pages = faceted_listing("resources.html", SECTIONS["resource"] + "/", resources, "Học liệu mở",
+                            "Học liệu mở cho người dân học tập suốt đời", facets)
     for resource in resources:
         pages.append(_page("resource.html", url_for("resource", resource["id"]), resource["name"],
                            resource["description"], resource=resource, hub=hub))
@@ -345,11 +347,17 @@ def resource_pages(hub: Hub) -> list[Page]:
 
 
 def example_pages(hub: Hub) -> list[Page]:
+    """Honoured examples by title, year and place, and a page per example."""
     examples = sorted(hub.examples.values(), key=lambda e: (e["model"], -(e.get("year") or 0), e["id"]))
-    pages = []
-    for url, chunk, paging in paginate(SECTIONS["example"] + "/", examples):
-        pages.append(_page("examples.html", url, "Gương điển hình", "Gia đình, dòng họ, cộng đồng, đơn vị và công dân học tập",
-                           examples=chunk, paging=paging, hub=hub))
+    facets: list[Facet] = [
+        ("danh-hieu", "Danh hiệu", _codes("model", labels.MODELS)),
+        ("nam", "Năm", lambda e: [(str(e["year"]), str(e["year"]))] if "year" in e else []),
+        ("dia-ban", "Địa bàn", lambda e: [(e["locality"], hub.localities[e["locality"]]["name"])]
+         if e.get("locality") in hub.localities else []),
+    ]
+    pages = faceted_listing("examples.html", SECTIONS["example"] + "/", examples, "Gương điển hình",
+                            "Gia đình, dòng họ, cộng đồng, đơn vị và công dân học tập", facets,
+                            newest_first=frozenset({"nam"}), hub=hub)
     for example in examples:
         pages.append(_page("example.html", url_for("example", example["id"]), example["name"], example["summary"],
                            example=example, hub=hub))

@@ -169,3 +169,11 @@ def test_two_builds_are_byte_identical(base_tree: Path, tmp_path: Path):
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
     two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
     assert one == two
+
+
+def test_examples_by_title_year_and_place(site: Path):
+    html = _text(site, "guong-dien-hinh/index.html")
+    for href in ("danh-hieu/gia-dinh-hoc-tap/", "nam/2023/", "dia-ban/tinh-thai-nguyen/"):
+        assert href in html
+    families = _text(site, "guong-dien-hinh/danh-hieu/gia-dinh-hoc-tap/index.html")
+    assert "Gia đình học tập" in families and "Dòng họ học tập" not in families.split("<table")[1]

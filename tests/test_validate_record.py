@@ -33,3 +33,20 @@ def test_year_only_date_is_accepted(base_tree: Path):
     plan = base_tree / PLAN
     plan.write_text(plan.read_text(encoding="utf-8").replace('date: "2022-07-04"', 'date: "2022"'), encoding="utf-8")
     assert _problems(base_tree) == []
+
+
+def test_id_that_would_hide_a_listing_page_is_refused(base_tree: Path):
+    """A document called `nam` would take the address of the by-year filter pages."""
+    old = base_tree / "plans" / "qd-1-ttg-2021.yml"
+    text = old.read_text(encoding="utf-8")
+    old.unlink()
+    (base_tree / "plans" / "nam.yml").write_text(text.replace("id: qd-1-ttg-2021", "id: nam"), encoding="utf-8")
+    plan = base_tree / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("document: qd-1-ttg-2021", "document: nam"), encoding="utf-8")
+    assert _problems(base_tree) == ["plans/nam.yml:1:5: id: mã 'nam' trùng với đường dẫn của trang lọc van-ban/nam/; hãy chọn mã khác"]
+
+
+def test_all_digit_id_is_refused(base_tree: Path):
+    (base_tree / "content" / "localities" / "2024.yml").write_text("id: \"2024\"\nname: x\nkind: xa\n", encoding="utf-8")
+    problems = _problems(base_tree)
+    assert len(problems) == 1 and "chỉ gồm chữ số" in problems[0]

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from generator.loader import LoadedFile
 from generator.problems import Problem, format_field
+from generator.links import reserved_reason
 from generator.schemas import read_schema
 
 Path_ = tuple[str | int, ...]
@@ -205,9 +206,15 @@ def check_example(record: Record) -> list[Problem]:
     return []
 
 
+def check_id_free(record: Record) -> list[Problem]:
+    """An id must not take an address that a listing page uses."""
+    reason = reserved_reason(record.kind, record.data["id"])
+    return [problem_at(record.file, ("id",), reason)] if reason else []
+
+
 def check_record(record: Record) -> list[Problem]:
     """All single-record problems beyond the schema."""
-    problems = check_dates(record)
+    problems = check_id_free(record) + check_dates(record)
     if record.kind == "document":
         problems += check_document_values(record)
     elif record.kind == "example":
