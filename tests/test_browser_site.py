@@ -80,3 +80,20 @@ def test_document_filters_work_without_javascript(chromium, base: str):
         assert "1132/UBND-VX" in page.inner_text("table")
     finally:
         context.close()
+
+
+def test_copy_link_control_copies_the_permanent_address(chromium, base: str):
+    """A press officer clicks "#" beside a target and gets its address on the clipboard."""
+    origin = base.split("/xhht/")[0]
+    context = chromium.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    try:
+        page = context.new_page()
+        page.goto(f"{base}van-ban/kh-104-ubnd-thai-nguyen-2022/", wait_until="load")
+        target = "thai-nguyen-2022-nang-luc-thong-tin-2025"
+        page.click(f"tr[id='{target}'] a.xhht-anchor")
+        page.wait_for_function("() => document.querySelector('a.xhht-copied') !== null")
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied == f"{base}van-ban/kh-104-ubnd-thai-nguyen-2022/#{target}"
+    finally:
+        context.close()
