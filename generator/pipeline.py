@@ -146,8 +146,9 @@ class BuildResult:
 
 
 def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None) -> BuildResult:
-    """check -> model -> render -> export -> MkDocs -> atomic swap into `out` (default root/site)."""
+    """check -> model -> render + index + export -> MkDocs -> atomic swap into `out` (default root/site)."""
     from generator.export import build_tables, table_files
+    from generator.index import search_files
     from generator.render import render_site
     from generator.site import CONFIG, docs_files, mkdocs_build, read_config, write_docs
     from generator.write import publish
@@ -160,6 +161,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     tables = build_tables(result.hub, config.info.url)
     rendered = render_site(result.hub, config.info, tables)
     data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
+    data.update(search_files(result.hub))
     docs_dir = root / "build" / "docs"
     write_docs(docs_dir, docs_files(rendered, data))
     publish(out or root / "site", lambda staging: mkdocs_build(config, docs_dir, staging))

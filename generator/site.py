@@ -51,6 +51,8 @@ def page_source(page: Page) -> str:
                                "og_type": page.og_type}
     if page.hide_toc:
         meta["hide"] = ["toc"]
+    # Material's own search index stays empty: the hub's worker has its own (generator/index.py).
+    meta["search"] = {"exclude": True}
     if page.jsonld:
         meta["jsonld"] = jsonld_text(page.jsonld)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)

@@ -1,0 +1,183 @@
+"""The index stage: every record as search entries, and a lunr index of them.
+
+lunr.py builds the index that lunr.js 2.3.9 loads in the browser. lunr's own
+pipeline (English stemmer, stop words) is switched off: terms come from our
+Vietnamese pipeline (`search_text`), identical in the browser (vn.js).
+
+The serialized lunr index is published in shards, so a phone downloads only
+what a query needs (search/ of the site):
+- `meta.json`: lunr version, fields, entry count, which shards exist, kind labels;
+- `t/<key>.json`: every term whose folded form starts with `key` (two
+  characters), with its lunr term index and postings (field, entry, score
+  x 1000). A shard holds all postings of its terms, so the browser rebuilds
+  lunr's own serialized index from the shards it has, and lunr.js loads it;
+  lunr scores a document from the query's terms only, so the scores equal
+  those of the whole index;
+- `s/<n>.json`: titles, addresses and snippet text of entries n*STORE_CHUNK..,
+  fetched only for the results shown.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from lunr.builder import Builder
+
+from generator import labels
+from generator.links import target_url, url_for
+from generator.model import Document, Hub, Item, iter_items
+from generator.render import citation, doc_label, issuer_short, target_value
+from generator.search_text import exact_term, fold, terms
+
+#: Result types as residents read them.
+KINDS = ["Văn bản", "Mục văn bản", "Chỉ tiêu", "Cơ quan", "Địa bàn", "Chỉ số", "Học liệu", "Gương điển hình"]
+
+#: Field boosts: a word in a title or a number/name field counts more than one in running text.
+FIELDS = (("t", 4), ("k", 3), ("b", 1))
+
+#: Longest text kept per entry for snippets (characters).
+SNIPPET_SOURCE = 600
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One search result candidate."""
+
+    kind: str
+    title: str
+    url: str
+    text: str = ""
+    keywords: str = ""
+    parent: int | None = None
+
+
+def _item_text(item: Item) -> str:
+    parts = []
+    for node in iter_items((item,)):
+        if node is not item and (node.label or node.heading):
+            parts.append(" ".join(p for p in (node.label, node.heading) if p))
+        if node.text:
+            parts.append(node.text)
+    return "\n".join(parts)
+
+
+def document_entries(doc: Document, hub: Hub, start: int) -> list[Entry]:
+    """The document itself, each top-level section, each target (the last two point into the page)."""
+    url = url_for("document", doc.id)
+    locality = hub.localities.get(doc.locality or "", {}).get("name", "")
+    signer = doc.signer.name if doc.signer and doc.signer.name else ""
+    keywords = " ".join(filter(None, [doc.number or "", doc.issuer_name, issuer_short(doc, hub), signer,
+                                      doc.place or "", locality, labels.label(labels.DOCUMENT_TYPES, doc.type)]))
+    basis_text = "\n".join(b.text for b in doc.legal_bases)
+    entries = [Entry("Văn bản", f"{doc_label(doc)} — {doc.title or ''}".rstrip(" —"), url,
+                     f"{citation(doc, hub)}. {doc.preamble or ''}\n{basis_text}", keywords)]
+    for section in doc.sections:
+        title = " ".join(p for p in (section.label, section.heading) if p) or doc_label(doc)
+        entries.append(Entry("Mục văn bản", title, f"{url}#{section.anchor}", _item_text(section), "", start))
+    for target in doc.targets:
+        indicator = hub.indicators[target.indicator]["name"]
+        entries.append(Entry("Chỉ tiêu", f"{target_value(target)} năm {target.year} — {indicator}",
+                             target_url(doc.id, target.id), f"{target.text} {target.scope or ''}".strip(),
+                             f"{indicator} {locality}", start))
+    return entries
+
+
+def hub_entries(hub: Hub) -> list[Entry]:
+    """Every search entry of the hub, in a stable order."""
+    entries: list[Entry] = []
+    for doc_id in sorted(hub.documents):
+        entries.extend(document_entries(hub.documents[doc_id], hub, len(entries)))
+    for ident, body in sorted(hub.bodies.items()):
+        # No locality among the keywords: a place's name should find the place first, and
+        # body names already carry their place.
+        entries.append(Entry("Cơ quan", body["name"], url_for("body", ident), body.get("description", ""),
+                             body.get("short_name", "")))
+    for ident, locality in sorted(hub.localities.items()):
+        entries.append(Entry("Địa bàn", locality["name"], url_for("locality", ident), locality.get("successor_note", ""),
+                             labels.label(labels.LOCALITY_KINDS, locality["kind"])))
+    for ident, indicator in sorted(hub.indicators.items()):
+        entries.append(Entry("Chỉ số", indicator["name"], url_for("indicator", ident), indicator.get("description", "")))
+    for ident, resource in sorted(hub.resources.items()):
+        facets = " ".join(labels.label(table, v) for field, _, _, table in labels.RESOURCE_FACETS
+                          for v in (resource[field] if isinstance(resource[field], list) else [resource[field]]))
+        entries.append(Entry("Học liệu", resource["name"], url_for("resource", ident), resource["description"],
+                             f"{resource['provider']} {facets}"))
+    for ident, example in sorted(hub.examples.items()):
+        locality = hub.localities.get(example.get("locality", ""), {}).get("name", "")
+        entries.append(Entry("Gương điển hình", example["name"], url_for("example", ident), example["summary"],
+                             f"{labels.label(labels.MODELS, example['model'])} {locality} {example.get('year', '')}"))
+    return entries
+
+
+def entry_ref(position: int, entry: Entry) -> str:
+    """lunr ref: the entry's position, and `>parent` for entries inside a page, so results group without the store."""
+    return f"{position}>{entry.parent}" if entry.parent is not None else str(position)
+
+
+def build_index(entries: Iterable[Entry]) -> dict[str, Any]:
+    """The lunr index (as lunr.js 2.3.9 loads it) over our own terms."""
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("r")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for position, entry in enumerate(entries):
+        builder.add({"r": entry_ref(position, entry), "t": terms(entry.title),
+                     "k": terms(entry.keywords) + [exact_term(entry.title)], "b": terms(entry.text)})
+    return builder.build().serialize()
+
+
+#: Entries per store chunk.
+STORE_CHUNK = 50
+
+
+def shard_key(term: str) -> str:
+    """Which shard holds `term`: the first two characters of its folded form (markers _ # = dropped).
+
+    vn.js computes the same key for query terms.
+    """
+    return fold(term.lstrip("_#="))[:2] or "_"
+
+
+def shard_file(key: str) -> str:
+    """A file name for any key (keys may hold non-Latin letters)."""
+    return key.encode("utf-8").hex()
+
+
+def shards(index: dict[str, Any]) -> dict[str, list[list[Any]]]:
+    """lunr's serialized index regrouped by shard key: [term, term index, [field, ref, score x 1000, ...]]."""
+    fields = index["fields"]
+    vectors = {ref: dict(zip(values[::2], values[1::2])) for ref, values in index["fieldVectors"]}
+    out: dict[str, list[list[Any]]] = {}
+    for term, posting in index["invertedIndex"]:
+        term_index = posting["_index"]
+        flat: list[int] = []
+        for field_number, field in enumerate(fields):
+            for ref in sorted(posting[field], key=lambda r: int(r.split(">")[0])):
+                score = vectors[f"{field}/{ref}"][term_index]
+                flat.extend((field_number, ref, round(score * 1000)))
+        out.setdefault(shard_key(term), []).append([term, term_index, flat])
+    return out
+
+
+def _dump(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
+
+
+def search_files(hub: Hub) -> dict[str, bytes]:
+    """The search files of the site, deterministic bytes."""
+    entries = hub_entries(hub)
+    index = build_index(entries)
+    by_key = shards(index)
+    files = {f"search/t/{shard_file(key)}.json": _dump(terms_) for key, terms_ in sorted(by_key.items())}
+    for start in range(0, len(entries), STORE_CHUNK):
+        chunk = entries[start:start + STORE_CHUNK]
+        files[f"search/s/{start // STORE_CHUNK}.json"] = _dump(
+            [[KINDS.index(e.kind), e.title, e.url, e.parent, e.text[:SNIPPET_SOURCE]] for e in chunk])
+    files["search/meta.json"] = _dump({"lunr": index["version"], "fields": index["fields"], "count": len(entries),
+                                       "shards": sorted(shard_file(k) for k in by_key), "chunk": STORE_CHUNK,
+                                       "kinds": KINDS})
+    return files
