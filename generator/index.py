@@ -133,6 +133,11 @@ def build_index(entries: Iterable[Entry]) -> dict[str, Any]:
 #: Entries per store chunk.
 STORE_CHUNK = 50
 
+#: Most postings kept for one term ("champion list"): a word found in thousands of entries keeps
+#: the entries where it weighs most. Scores are lunr's own, computed on the whole index, so the
+#: kept entries rank exactly as before; only entries far down a very common word's list drop out.
+CHAMPIONS = 800
+
 
 def shard_key(term: str) -> str:
     """Which shard holds `term`: the first two characters of its folded form (markers _ # = dropped).
@@ -154,11 +159,13 @@ def shards(index: dict[str, Any]) -> dict[str, list[list[Any]]]:
     out: dict[str, list[list[Any]]] = {}
     for term, posting in index["invertedIndex"]:
         term_index = posting["_index"]
-        flat: list[int] = []
-        for field_number, field in enumerate(fields):
-            for ref in sorted(posting[field], key=lambda r: int(r.split(">")[0])):
-                score = vectors[f"{field}/{ref}"][term_index]
-                flat.extend((field_number, ref, round(score * 1000)))
+        found = [(round(vectors[f"{field}/{ref}"][term_index] * 1000), field_number, ref)
+                 for field_number, field in enumerate(fields) for ref in posting[field]]
+        if len(found) > CHAMPIONS:
+            found = sorted(found, key=lambda p: (-p[0], p[1], int(p[2].split(">")[0])))[:CHAMPIONS]
+        flat: list[Any] = []
+        for score, field_number, ref in sorted(found, key=lambda p: (p[1], int(p[2].split(">")[0]))):
+            flat.extend((field_number, ref, score))
         out.setdefault(shard_key(term), []).append([term, term_index, flat])
     return out
 
