@@ -9,6 +9,7 @@ it). The checks across files and the model run in this process.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -151,18 +152,26 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     from generator.index import search_files
     from generator.render import render_site
     from generator.site import CONFIG, docs_files, mkdocs_build, read_config, write_docs
-    from generator.write import publish
+    from generator.write import publish, write_files
 
     result = load_hub(root, jobs)
     if not result.ok or result.hub is None:
         return BuildResult(problems=result.problems)
     config_file = root / "mkdocs.yml" if (root / "mkdocs.yml").is_file() else CONFIG
     config = read_config(config_file, site_url)
-    tables = build_tables(result.hub, config.info.url)
-    rendered = render_site(result.hub, config.info, tables)
-    data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
-    data.update(search_files(result.hub))
-    docs_dir = root / "build" / "docs"
-    write_docs(docs_dir, docs_files(rendered, data))
-    publish(out or root / "site", lambda staging: mkdocs_build(config, docs_dir, staging))
+    # The search index is built in a second process while this one renders the pages and runs
+    # MkDocs: the two longest stages overlap on the machine's two cores.
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        search = pool.submit(search_files, result.hub)
+        tables = build_tables(result.hub, config.info.url)
+        rendered = render_site(result.hub, config.info, tables)
+        data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
+        docs_dir = root / "build" / "docs"
+        write_docs(docs_dir, docs_files(rendered, data))
+
+        def build_site(staging: Path) -> None:
+            mkdocs_build(config, docs_dir, staging)
+            write_files(staging, search.result())
+
+        publish(out or root / "site", build_site)
     return BuildResult(pages=len(rendered.pages), redirects=len(rendered.redirects), data_files=len(data))

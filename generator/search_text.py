@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Combining tone marks and the Telex letter that stands for each.
 TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
@@ -27,6 +28,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[/\-.][^\W_]+)*")
 _PART = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """`Đường` -> `duong`: lowercase, no diacritics, đ -> d."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -34,6 +36,7 @@ def fold(word: str) -> str:
     return stripped.replace("đ", "d")
 
 
+@lru_cache(maxsize=200_000)
 def accent_key(word: str) -> str | None:
     """`hòa` and `hoà` -> `_hoaf`; None for a word with no diacritic (its folded term says it all)."""
     lower = unicodedata.normalize("NFD", word.lower())
@@ -51,6 +54,8 @@ def accent_key(word: str) -> str | None:
 
 def is_code(token: str) -> bool:
     """104/KH-UBND, 49-KL/TW, 43/2019/QH14: joined parts with a slash or a digit."""
+    if "/" not in token and "-" not in token and "." not in token:
+        return False  # a plain word: most tokens, decided without a scan
     return ("/" in token or any(unicodedata.category(c) == "Nd" for c in token)) and bool(re.search(r"[/\-.]", token))
 
 
