@@ -26,6 +26,8 @@ check: setup
 bench: setup
 	$(PY) benchmarks/check_scale.py
 	$(PY) benchmarks/build_scale.py
+	$(PY) benchmarks/search_relevance.py
+	$(PY) benchmarks/search_payload.py
 
 setup: $(STAMP)
 
