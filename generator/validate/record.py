@@ -16,6 +16,7 @@ from generator.loader import LoadedFile
 from generator.problems import Problem, format_field
 from generator.links import reserved_reason
 from generator.schemas import read_schema
+from generator.validate import privacy
 
 Path_ = tuple[str | int, ...]
 
@@ -45,6 +46,8 @@ class Facts:
     id: str
     defines: tuple[tuple[str, str, Path_], ...]  # (id, kind, where)
     links: tuple[tuple[Path_, str, str], ...]    # (where, kind, id)
+    contacts: tuple[tuple[Path_, str, str, str], ...] = ()  # personal-data candidates (privacy.found)
+    official: tuple[str, ...] = ()                          # a body's declared official contacts
 
 
 def problem_at(file: LoadedFile, path: Path_, message: str, key: bool = False) -> Problem:
@@ -121,7 +124,9 @@ def facts(record: Record) -> Facts:
     """The ids a record defines and the links it makes."""
     return Facts(record.kind, record.file.path, record.file.abspath, record.data["id"],
                  tuple(d for d in _defines(record) if isinstance(d[0], str)),
-                 tuple(link for link in _links(record) if isinstance(link[2], str)))
+                 tuple(link for link in _links(record) if isinstance(link[2], str)),
+                 tuple(privacy.found(record.data)),
+                 tuple(privacy.declared(record.data)) if record.kind == "body" else ())
 
 
 def usable_id(record: Record) -> str | None:

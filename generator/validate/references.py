@@ -13,6 +13,7 @@ from generator.loader import LoadedFile
 from generator.problems import Problem
 from generator.sources import KIND_NAMES
 from generator.validate.messages import suggest
+from generator.validate import privacy
 from generator.validate.record import Facts, Path_, problem_at
 
 
@@ -98,8 +99,17 @@ def check_cycles(all_facts: list[Facts], at: _Positions) -> list[Problem]:
     return problems
 
 
+def check_personal_data(all_facts: list[Facts], at: _Positions) -> list[Problem]:
+    """Phone numbers, e-mails and ID numbers only where a body declares them official."""
+    allowed = {value for facts in all_facts for value in facts.official}
+    return [at.problem(facts, path, privacy.MESSAGES[kind].format(written))
+            for facts in all_facts for path, kind, written, value in facts.contacts
+            if kind == "id" or value not in allowed]
+
+
 def check_references(all_facts: list[Facts]) -> list[Problem]:
     """All cross-file problems, in no particular order (the caller sorts)."""
     at = _Positions()
     by_kind, problems = check_ids(all_facts, at)
-    return problems + check_links(all_facts, by_kind, at) + check_cycles(all_facts, at)
+    return (problems + check_links(all_facts, by_kind, at) + check_cycles(all_facts, at)
+            + check_personal_data(all_facts, at))

@@ -1,0 +1,71 @@
+"""Personal data guard: no private phone number, e-mail or ID number is published.
+
+Editors transcribe documents that sometimes carry a contact person's mobile
+number or an ID number. Those are personal data: every phone number, e-mail
+address and 9- or 12-digit number (CMND / CCCD) in any text is an error,
+unless it is an official contact declared in a body's `contacts`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+Path_ = tuple[str | int, ...]
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A Vietnamese phone number: 0 or +84, then 9 or 10 digits, optionally grouped by spaces, dots or dashes.
+_PHONE = re.compile(r"(?<![\w.,/])(?:\+84|0)(?:[ .-]?\d){9,10}(?![\w/])")
+# An ID number: exactly 9 or 12 digits standing alone (not part of a longer number, a date or a code).
+_ID = re.compile(r"(?<![\w.,/+-])(?:\d{12}|\d{9})(?![\w.,/-]?\d)")
+
+
+def normalise(kind: str, value: str) -> str:
+    """Compare contacts as digits (+84 -> 0) or lower-case addresses."""
+    if kind == "email":
+        return value.strip().lower()
+    digits = re.sub(r"\D", "", value)
+    return "0" + digits[2:] if digits.startswith("84") and value.strip().startswith("+") else digits
+
+
+def strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text value of a record, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from strings(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from strings(child, path + (index,))
+
+
+def found(data: dict[str, Any]) -> list[tuple[Path_, str, str, str]]:
+    """(path, kind, as written, normalised) for every contact-like value in a record."""
+    out = []
+    for path, text in strings(data):
+        if path and path[0] == "contacts":
+            continue  # a body's declared official contacts
+        for match in _EMAIL.finditer(text):
+            out.append((path, "email", match.group(0), normalise("email", match.group(0))))
+        phones = list(_PHONE.finditer(text))
+        for match in phones:
+            out.append((path, "phone", match.group(0), normalise("phone", match.group(0))))
+        for match in _ID.finditer(text):
+            if not any(p.start() <= match.start() < p.end() for p in phones):
+                out.append((path, "id", match.group(0), match.group(0)))
+    return out
+
+
+def declared(data: dict[str, Any]) -> list[str]:
+    """A body's official contacts, normalised."""
+    return [normalise(c["kind"], c["value"]) for c in data.get("contacts", []) if isinstance(c, dict)]
+
+
+MESSAGES = {
+    "phone": "số điện thoại '{0}' là dữ liệu cá nhân, không được công bố; nếu là số chính thức của cơ quan, "
+             "hãy khai trong contacts của cơ quan đó",
+    "email": "địa chỉ e-mail '{0}' là dữ liệu cá nhân, không được công bố; nếu là e-mail chính thức của cơ quan, "
+             "hãy khai trong contacts của cơ quan đó",
+    "id": "dãy số '{0}' giống số chứng minh nhân dân / căn cước công dân; không được công bố",
+}
