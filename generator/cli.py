@@ -57,9 +57,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Live preview: rebuild on every change, reload the browser, show errors on the page."""
+    from generator.serve import cmd_serve as serve
+
+    return serve(args)
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "check": (cmd_check, "kiểm tra toàn bộ nội dung YAML"),
     "build": (cmd_build, "kiểm tra rồi xây dựng trang tĩnh vào thư mục site/"),
+    "serve": (cmd_serve, "xem trước trang khi sửa nội dung (tự xây dựng lại và tải lại trình duyệt)"),
 }
 
 
@@ -71,6 +79,10 @@ def parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("--root", default=".", help="thư mục gốc của kho nội dung (mặc định: thư mục hiện tại)")
         cmd.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi)")
+        if name == "serve":
+            from generator.serve import add_arguments as add_serve_arguments
+
+            add_serve_arguments(cmd)
         if name == "build":
             cmd.add_argument("--out", default=None, help="thư mục xuất (mặc định: site/ trong thư mục gốc)")
             cmd.add_argument("--site-url", default=None, help="địa chỉ công bố, ví dụ https://cong-thong-tin/xhht/")

@@ -151,6 +151,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     from generator.export import build_tables, table_files
     from generator.index import search_files
     from generator.render import render_site
+    from generator.schemas import SCHEMA_DIR
     from generator.site import CONFIG, docs_files, mkdocs_build, read_config, write_docs
     from generator.write import publish, write_files
 
@@ -166,6 +167,8 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         tables = build_tables(result.hub, config.info.url)
         rendered = render_site(result.hub, config.info, tables)
         data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
+        # The schemas, published for editors' tools (`# yaml-language-server: $schema=...`).
+        data.update({f"schema/{path.name}": path.read_bytes() for path in sorted(SCHEMA_DIR.glob("*.schema.json"))})
         docs_dir = root / "build" / "docs"
         write_docs(docs_dir, docs_files(rendered, data))
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.csp import BASE_POLICY
 from generator.links import relative, source_path
 from generator.render import Page, Redirect, Rendered, SiteInfo, jsonld_text
 
@@ -63,6 +64,7 @@ def redirect_source(redirect: Redirect) -> str:
     """A standalone page forwarding an old address (alias) to the record's current one."""
     to = html.escape(relative(redirect.url, redirect.target), quote=True)
     return ("<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{BASE_POLICY}; script-src 'none'\">\n"
             f"<title>Trang đã chuyển</title>\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n"
             f"<link rel=\"canonical\" href=\"{to}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n"
             f"<body><p>Trang này đã chuyển tới <a href=\"{to}\">địa chỉ mới</a>.</p></body></html>\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import browser, format_violations, open_page, run_axe, scrolled_into_view, serve
+from tests.browser import browser, csp_violations, format_violations, open_page, run_axe, scrolled_into_view, serve
 
 PAGES = [
     "",
@@ -50,6 +50,8 @@ def test_page_loads_cleanly_and_is_accessible(chromium, base: str, built_site: P
         assert page.response is not None and page.response.status == 200
         assert page.console_errors == [] and page.page_errors == []
         assert page.failed_requests == []
+        assert "Content-Security-Policy" in page.content()
+        assert csp_violations(page) == []
         violations = run_axe(page)
         assert violations == [], format_violations(violations)
 

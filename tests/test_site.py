@@ -177,3 +177,24 @@ def test_examples_by_title_year_and_place(site: Path):
         assert href in html
     families = _text(site, "guong-dien-hinh/danh-hieu/gia-dinh-hoc-tap/index.html")
     assert "Gia đình học tập" in families and "Dòng họ học tập" not in families.split("<table")[1]
+
+
+def test_links_leaving_the_site_carry_noopener_noreferrer(site: Path):
+    leaving = 0
+    for page in site.rglob("*.html"):
+        for tag in re.findall(r"<a\s[^>]*href=\"(?:https?:)?//[^\"]*\"[^>]*>", page.read_text(encoding="utf-8")):
+            leaving += 1
+            rel = re.search(r'rel="([^"]*)"', tag)
+            assert rel and {"noopener", "noreferrer"} <= set(rel.group(1).split()), (page, tag)
+    assert leaving > 40
+
+
+def test_every_page_carries_a_content_security_policy(site: Path):
+    for page in site.rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert 'http-equiv="Content-Security-Policy"' in head, page
+        assert "'unsafe-inline'" not in head and "'unsafe-eval'" not in head
+
+
+def test_schemas_are_published_for_editors(site: Path):
+    assert json.loads((site / "schema/document.schema.json").read_text(encoding="utf-8"))["$id"] == "document.schema.json"
