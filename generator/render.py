@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import jinja2
+import markupsafe
 
-from generator import labels
+from generator import labels, markdown_safe
 from generator.charts import Series, line_chart
 from generator.links import SECTIONS, relative, target_url, url_for
 from generator.model import Document, Hub, PartialDate, Target, iter_items
@@ -139,7 +140,8 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(vn_number=vn_number, vn_date=vn_date, paragraphs=paragraphs, target_value=target_value)
+    env.filters.update(vn_number=vn_number, vn_date=vn_date, paragraphs=paragraphs, target_value=target_value,
+                       markdown=lambda text: markupsafe.Markup(markdown_safe.render(text)))
     env.globals.update(labels=labels, doc_label=doc_label)
     return env
 

@@ -254,7 +254,7 @@ def _shape(spec: dict[str, Any], doc: dict[str, Any]) -> _Shape:
 
 def _scalar(value: Any) -> str:
     """A value written as YAML, quoted only when needed (`'no'`, not `no`)."""
-    text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
+    text = yaml.safe_dump(value, allow_unicode=True, width=10**9)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
@@ -297,8 +297,8 @@ def _field(name: str, shape: _Shape, indent: int, *, required: bool, in_block: b
     pad = " " * indent
     note = ""
     if indent:
-        words = (["bắt buộc"] if in_block and required else []) + ([_comment(shape)] if _comment(shape) else [])
-        note = f"  # {'; '.join(words)}" if words else ""
+        words = (["bắt buộc"] if in_block and required else []) + [_comment(shape)]
+        note = "  # " + "; ".join(w for w in words if w) if any(words) else ""
     if value is not None:
         return [f"{pad}{name}: {value}{note}"]
     if shape.ref is not None and shape.ref in stack:
@@ -313,25 +313,16 @@ def _field(name: str, shape: _Shape, indent: int, *, required: bool, in_block: b
     item = _item_object(shape)
     if item is not None and item.ref is not None and item.ref in stack:
         return [f"{pad}{name}: []{note}"]
-    if item is not None and (in_block or not required):
-        # A list of objects: one example entry, its first line marked "- ".
-        inner = _item_object_stack(item, stack)
-        lines = _fields(item, indent + 4, in_block=True, stack=inner)
-        if lines:
-            lines[0] = f"{pad}  - {lines[0][indent + 4:]}"
-        return [f"{pad}{name}:{note}"] + lines
     if item is not None:
-        # A required list of objects: the key stays empty (checked), one example entry commented below.
-        inner = _item_object_stack(item, stack)
-        lines = _fields(item, indent + 4, in_block=True, stack=inner)
-        if lines:
-            lines[0] = f"{pad}  - {lines[0][indent + 4:]}"
-        return [f"{pad}{name}:{note}"] + _commented(lines, indent)
+        # A list of objects: one example entry, its first line marked "- ". A required list that
+        # is not in a block keeps its key empty (so `check` names it) and the entry commented out.
+        entry = _fields(item, indent + 4, in_block=True, stack=stack + ((item.ref,) if item.ref else ()))
+        if entry:
+            entry[0] = f"{pad}  - {entry[0][indent + 4:]}"
+        if required and not in_block:
+            entry = _commented(entry, indent)
+        return [f"{pad}{name}:{note}"] + entry
     return [f"{pad}{name}: {_placeholder(shape)}{note}"]
-
-
-def _item_object_stack(item: _Shape, stack: tuple[str, ...]) -> tuple[str, ...]:
-    return stack + ((item.ref,) if item.ref else ())
 
 
 def _commented(lines: list[str], indent: int) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from generator.loader import LoadedFile
 from generator.problems import Problem, format_field
+from generator import markdown_safe
 from generator.links import reserved_reason
 from generator.schemas import read_schema
 from generator.validate import privacy
@@ -217,9 +218,18 @@ def check_id_free(record: Record) -> list[Problem]:
     return [problem_at(record.file, ("id",), reason)] if reason else []
 
 
+def check_page_links(record: Record) -> list[Problem]:
+    """A free page's Markdown may link only to http(s), mailto and the site itself."""
+    return [problem_at(record.file, ("body",), f"liên kết '{target}' không được phép: chỉ dùng http://, https://, "
+                                                f"mailto: hoặc địa chỉ trong trang")
+            for target in markdown_safe.unsafe_links(record.data["body"])]
+
+
 def check_record(record: Record) -> list[Problem]:
     """All single-record problems beyond the schema."""
     problems = check_id_free(record) + check_dates(record)
+    if record.kind == "page":
+        problems += check_page_links(record)
     if record.kind == "document":
         problems += check_document_values(record)
     elif record.kind == "example":
