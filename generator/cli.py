@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.pipeline import check
+from generator.progress import Progress
 from generator.problems import summary_line
 from generator.sources import KIND_NAMES
 
@@ -45,7 +46,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     try:
-        result = build(root, Path(args.out) if args.out else None, args.site_url, args.jobs)
+        result = build(root, Path(args.out) if args.out else None, args.site_url, args.jobs,
+                       report=Progress(enabled=not args.quiet))
     except BuildWarnings as err:
         print(f"Xây dựng trang thất bại, trang cũ được giữ nguyên: {err}")
         return EXIT_CONTENT
@@ -86,6 +88,7 @@ def parser() -> argparse.ArgumentParser:
         if name == "build":
             cmd.add_argument("--out", default=None, help="thư mục xuất (mặc định: site/ trong thư mục gốc)")
             cmd.add_argument("--site-url", default=None, help="địa chỉ công bố, ví dụ https://cong-thong-tin/xhht/")
+            cmd.add_argument("--quiet", action="store_true", help="không in tiến độ")
         cmd.set_defaults(func=func)
     return top
 

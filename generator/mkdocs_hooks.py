@@ -8,6 +8,7 @@ Markdown and put back after it, unchanged.
 
 from __future__ import annotations
 
+from generator import progress
 from generator.csp import with_csp
 
 _PLACEHOLDER = "<!-- xhht-body -->"
@@ -24,6 +25,7 @@ def on_page_content(html, page, config, files):  # noqa: D103 - MkDocs hook sign
 
 
 def on_post_page(output, page, config):  # noqa: D103 - MkDocs hook signature
+    progress.current.advance()
     return with_csp(output)
 
 

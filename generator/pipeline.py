@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from generator import progress
 from generator.loader import load_bytes
 from generator.model import Hub, build_hub
 from generator.problems import FILE_FIELD, Problem
+from generator.progress import Progress
 from generator.sources import SourceFile, discover
 from generator.validate import Facts, Record, check_record, check_references, check_schema, facts, id_only_facts, usable_id
 
@@ -146,7 +148,8 @@ class BuildResult:
         return not self.problems
 
 
-def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None) -> BuildResult:
+def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None,
+          report: Progress | None = None) -> BuildResult:
     """check -> model -> render + index + export -> MkDocs -> atomic swap into `out` (default root/site)."""
     from generator.export import build_tables, table_files
     from generator.index import search_files
@@ -155,8 +158,11 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     from generator.site import CONFIG, docs_files, mkdocs_build, read_config, write_docs
     from generator.write import publish, write_files
 
+    report = report or Progress(enabled=False)
+    report.stage("Kiểm tra nội dung")
     result = load_hub(root, jobs)
     if not result.ok or result.hub is None:
+        report.close()
         return BuildResult(problems=result.problems)
     config_file = root / "mkdocs.yml" if (root / "mkdocs.yml").is_file() else CONFIG
     config = read_config(config_file, site_url)
@@ -164,6 +170,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     # MkDocs: the two longest stages overlap on the machine's two cores.
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         search = pool.submit(search_files, result.hub)
+        report.stage("Dựng nội dung trang, dữ liệu tải về và chỉ mục tìm kiếm")
         tables = build_tables(result.hub, config.info.url)
         rendered = render_site(result.hub, config.info, tables)
         data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
@@ -173,8 +180,15 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         write_docs(docs_dir, docs_files(rendered, data))
 
         def build_site(staging: Path) -> None:
-            mkdocs_build(config, docs_dir, staging)
+            report.stage("Xây dựng trang", total=len(rendered.pages))
+            progress.current = report
+            try:
+                mkdocs_build(config, docs_dir, staging)
+            finally:
+                progress.current = Progress(enabled=False)
+            report.stage("Ghi chỉ mục tìm kiếm")
             write_files(staging, search.result())
 
         publish(out or root / "site", build_site)
+        report.close()
     return BuildResult(pages=len(rendered.pages), redirects=len(rendered.redirects), data_files=len(data))

@@ -170,7 +170,8 @@ def base_id(kind: str, title: str | None, today: date) -> str:
 
     Documents follow docs/encoding.md, `<type code>-...-<year>`: without a
     number, `kh-<title>-<year>` (the type code read from the title's first
-    words when it names a type, e.g. "Quyết định ..." -> `qd-`). Other kinds
+    words when it names a type, e.g. "Quyết định ..." -> `qd-`; the year is
+    this year unless the title already ends with one). Other kinds
     are the slug of their name. Without a usable title: `van-ban-moi-YYYYMMDD`.
     """
     slug = _slug(title) if title else ""
@@ -183,9 +184,9 @@ def base_id(kind: str, title: str | None, today: date) -> str:
         if slug == doc_type or slug.startswith(doc_type + "-"):
             code, slug = type_code, slug[len(doc_type) + 1:]
             break
-    year = str(today.year)
-    parts = [code] + ([slug] if slug else []) + ([] if slug == year or slug.endswith("-" + year) else [year])
-    return "-".join(parts)
+    last = slug.rsplit("-", 1)[-1]
+    ends_with_year = len(last) == 4 and last.isdigit() and 1945 <= int(last) <= 2100
+    return "-".join([code] + ([slug] if slug else []) + ([] if ends_with_year else [str(today.year)]))
 
 
 def fresh_id(kind: str, base: str, taken: dict[str, str]) -> str:
