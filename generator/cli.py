@@ -66,9 +66,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args)
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """A commented skeleton of a new record, with a fresh id, in the right folder."""
+    from generator.scaffold import cmd_new as new
+
+    return new(args)
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "check": (cmd_check, "kiểm tra toàn bộ nội dung YAML"),
     "build": (cmd_build, "kiểm tra rồi xây dựng trang tĩnh vào thư mục site/"),
+    "new": (cmd_new, "tạo bản ghi mới từ mẫu (văn bản, học liệu, gương điển hình, cơ quan)"),
     "serve": (cmd_serve, "xem trước trang khi sửa nội dung (tự xây dựng lại và tải lại trình duyệt)"),
 }
 
@@ -81,6 +89,10 @@ def parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("--root", default=".", help="thư mục gốc của kho nội dung (mặc định: thư mục hiện tại)")
         cmd.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi)")
+        if name == "new":
+            from generator.scaffold import add_arguments as add_new_arguments
+
+            add_new_arguments(cmd)
         if name == "serve":
             from generator.serve import add_arguments as add_serve_arguments
 

@@ -261,6 +261,8 @@ def test_document_type_word_in_title_gives_the_type_code(base_tree):
     assert new_record(base_tree, "document", title="Quyết định công nhận đơn vị học tập",
                       today=TODAY).stem == "qd-cong-nhan-don-vi-hoc-tap-2025"
     assert new_record(base_tree, "document", title="Kế hoạch năm 2025", today=TODAY).stem == "kh-nam-2025"
+    # A title that ends with a year keeps it rather than getting this year too.
+    assert new_record(base_tree, "document", title="Tổng kết năm 2024", today=TODAY).stem == "kh-tong-ket-nam-2024"
 
 
 def test_awkward_titles_stay_valid_yaml(base_tree):

@@ -12,7 +12,7 @@ TYPE_NAMES = {
     "boolean": "true hoặc false",
     "array": "danh sách (các dòng bắt đầu bằng '-')",
     "object": "nhóm trường (tên: giá trị)",
-    "null": "để trống (null)",
+    "null": "để trống",
 }
 
 

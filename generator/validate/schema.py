@@ -69,7 +69,7 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
     elif rule == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         names = " hoặc ".join(TYPE_NAMES[t] for t in wanted)
-        yield _at(loaded, path, f"phải là {names}, không phải {TYPE_NAMES[type_of(instance)]} ({_as_written(loaded, path, instance)})")
+        yield _at(loaded, path, _wrong_type(loaded, path, names, instance))
     elif rule == "enum":
         choices = [str(c) for c in error.validator_value]
         hint = suggest(str(instance), choices)
@@ -122,8 +122,14 @@ def _translate_alternatives(error: ValidationError, loaded: LoadedFile) -> Itera
             wanted.append(kind)
     names = " hoặc ".join(TYPE_NAMES.get(t, t) for t in dict.fromkeys(wanted)) or "giá trị khác"
     path = tuple(error.absolute_path)
-    yield _at(loaded, path, f"phải là {names}, không phải {TYPE_NAMES[type_of(error.instance)]} "
-                            f"({_as_written(loaded, path, error.instance)})")
+    yield _at(loaded, path, _wrong_type(loaded, path, names, error.instance))
+
+
+def _wrong_type(loaded: LoadedFile, path: tuple, names: str, value: object) -> str:
+    """`phải là số nguyên, không phải chữ (hai nghìn)`; an empty value just says it is empty."""
+    if value is None:
+        return f"phải là {names}, không được để trống"
+    return f"phải là {names}, không phải {TYPE_NAMES[type_of(value)]} ({_as_written(loaded, path, value)})"
 
 
 def _as_written(loaded: LoadedFile, path: tuple, value: object) -> str:
