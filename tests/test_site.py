@@ -198,3 +198,12 @@ def test_every_page_carries_a_content_security_policy(site: Path):
 
 def test_schemas_are_published_for_editors(site: Path):
     assert json.loads((site / "schema/document.schema.json").read_text(encoding="utf-8"))["$id"] == "document.schema.json"
+
+
+def test_source_date_epoch_sets_the_dates_the_build_writes(base_tree: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    assert build(base_tree, tmp_path / "a", site_url="https://cong-thong-tin.example/xhht/").ok
+    assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "a/sitemap.xml").read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # 2027-01-15
+    assert build(base_tree, tmp_path / "b", site_url="https://cong-thong-tin.example/xhht/").ok
+    assert "<lastmod>2027-01-15</lastmod>" in (tmp_path / "b/sitemap.xml").read_text(encoding="utf-8")
