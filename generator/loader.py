@@ -10,6 +10,7 @@ typed with combining accents (NFD) equals the same title typed precomposed.
 
 from __future__ import annotations
 
+import bisect
 import math
 import unicodedata
 from dataclasses import dataclass, field
@@ -137,8 +138,22 @@ class _Fail(Exception):
     """Internal: stops conversion of one file after a fatal problem."""
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+class Lines:
+    """Line and column of a character offset, counting only "\n" as a line break.
+
+    YAML also breaks lines at U+2028, U+2029 and U+0085, so libyaml's own line
+    numbers drift from what editors, git and grep show when such a character
+    sits in a text; positions are therefore computed from the offset.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def at(self, yaml_mark: yaml.Mark | None) -> Mark:
+        if yaml_mark is None:
+            return Mark(1, 1)
+        line = bisect.bisect_right(self.starts, yaml_mark.index) - 1
+        return Mark(line + 1, yaml_mark.index - self.starts[line] + 1)
 
 
 def _nfc(text: str) -> str:
@@ -215,8 +230,8 @@ def _depth_problems(path: str, text: str) -> list[Problem]:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH + 1:
-                mark = event.start_mark
-                return [Problem(path, mark.line + 1, mark.column + 1, FILE_FIELD,
+                mark = Lines(text).at(event.start_mark)
+                return [Problem(path, mark.line, mark.column, FILE_FIELD,
                                 f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")]
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
@@ -233,8 +248,8 @@ def _anchor_problems(path: str, text: str) -> list[Problem]:
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-            mark = event.start_mark
-            return [Problem(path, mark.line + 1, mark.column + 1, FILE_FIELD,
+            mark = Lines(text).at(event.start_mark)
+            return [Problem(path, mark.line, mark.column, FILE_FIELD,
                             f"không dùng neo và bí danh YAML ({sign}{anchor}); hãy viết đầy đủ giá trị")]
     return []
 
@@ -259,7 +274,7 @@ class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
 _MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfFyYoO<=")
 
 #: Text that the fast path cannot judge; such files take the slow path.
-_SLOW_MARKERS = (".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "!")
+_SLOW_MARKERS = (".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "!", "\\")
 
 
 def _plain(node: yaml.Node, depth: int = 0) -> Any:
@@ -295,7 +310,8 @@ def _plain(node: yaml.Node, depth: int = 0) -> Any:
 def _fast_load(text: str) -> Any:
     """Values without positions, or _NeedSlowPath if anything is unusual."""
     if any(marker in text for marker in _SLOW_MARKERS) or not unicodedata.is_normalized("NFC", text):
-        # Odd values, and NFD text (whose keys may collide once normalised), take the slow path.
+        # Odd values, NFD text (whose keys may collide once normalised) and escapes such as
+        # "\u0323" (NFD once unescaped) take the slow path, which normalises every value.
         raise _NeedSlowPath
     try:
         node = yaml.compose(text, Loader=_FastLoader)
@@ -339,8 +355,8 @@ def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | Non
         # An unclosed quote is found at the end of the file; the editor needs
         # to see where it was opened.
         unclosed = (err.context or "").startswith("while scanning a quoted scalar")
-        mark = (err.context_mark if unclosed else None) or err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        at = Lines(text).at((err.context_mark if unclosed else None) or err.problem_mark or err.context_mark)
+        line, col = at.line, at.column
         return None, [Problem(path, line, col, FILE_FIELD, _syntax_message(err))]
     except yaml.reader.ReaderError as err:  # a control character
         before = text[: err.position]
@@ -354,7 +370,7 @@ def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | Non
     if node is None:
         return None, [Problem(path, 1, 1, FILE_FIELD, "tệp rỗng; cần có ít nhất trường id")]
     loaded = LoadedFile(path, None, text=text, _marks={}, _key_marks={})
-    converter = _Converter(loaded, problems)
+    converter = _Converter(loaded, problems, text)
     try:
         loaded.data = converter.convert(node, (), 0)
     except _Fail:
@@ -373,13 +389,14 @@ def load_bytes(path: str, raw: bytes) -> tuple[LoadedFile | None, list[Problem]]
 class _Converter:
     """Nodes -> values, recording marks and refusing what YAML allows but we don't."""
 
-    def __init__(self, loaded: LoadedFile, problems: list[Problem]) -> None:
+    def __init__(self, loaded: LoadedFile, problems: list[Problem], text: str) -> None:
         self.loaded = loaded
         self.problems = problems
         self.seen: set[int] = set()
+        self.lines = Lines(text)
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
-        mark = _mark(node)
+        mark = self.lines.at(node.start_mark)
         self.problems.append(Problem(self.loaded.path, mark.line, mark.column, format_field(path), message))
         raise _Fail
 
@@ -389,7 +406,7 @@ class _Converter:
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             self.fail(node, path, f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")
-        self.loaded._marks[path] = _mark(node)  # type: ignore[index]
+        self.loaded._marks[path] = self.lines.at(node.start_mark)  # type: ignore[index]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 self.fail(node, path, f"thẻ YAML '{node.tag}' không được hỗ trợ")
@@ -407,7 +424,7 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self.fail(key_node, path, "tên trường phải là chữ (ví dụ: title)")
             key = _nfc(key_node.value)
-            key_mark = _mark(key_node)
+            key_mark = self.lines.at(key_node.start_mark)
             if key in out:
                 self.fail(key_node, path + (key,),
                           f"trường '{key}' bị lặp (đã có ở dòng {first_line[key]}); mỗi trường chỉ viết một lần")

@@ -10,6 +10,7 @@ Document texts are not Markdown at all: they are shown exactly as written.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -19,13 +20,22 @@ from markdown.treeprocessors import Treeprocessor
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # [text](target) and <target> autolinks, as Markdown reads them.
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>"
+                   r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$", re.M)
 
 
 def link_allowed(target: str) -> bool:
-    """http(s), mailto, or a relative address within the site."""
-    match = _SCHEME.match(target)
-    return match is None or match.group(1).lower() in ALLOWED_SCHEMES
+    """http(s), mailto, or a relative address within the site.
+
+    Judged as a browser reads the address: character references decoded
+    (`&#106;avascript:`) and the tabs, newlines and controls a URL parser
+    drops (`java\tscript:`) removed first.
+    """
+    readable = re.sub(r"[\x00-\x20\x7f-\x9f]", "", html.unescape(target))
+    match = _SCHEME.match(readable)
+    if match is None:
+        return ":" not in readable.split("/", 1)[0]
+    return match.group(1).lower() in ALLOWED_SCHEMES
 
 
 def unsafe_links(text: str) -> list[str]:

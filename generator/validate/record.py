@@ -213,9 +213,10 @@ def check_example(record: Record) -> list[Problem]:
 
 
 def check_id_free(record: Record) -> list[Problem]:
-    """An id must not take an address that a listing page uses."""
-    reason = reserved_reason(record.kind, record.data["id"])
-    return [problem_at(record.file, ("id",), reason)] if reason else []
+    """An id (or an alias, which keeps an address alive) must not take an address a listing page uses."""
+    names = [(("id",), record.data["id"])] + [(("aliases", i), a) for i, a in enumerate(record.data.get("aliases", []))]
+    return [problem_at(record.file, path, reason) for path, name in names
+            if (reason := reserved_reason(record.kind, name))]
 
 
 def check_page_links(record: Record) -> list[Problem]:

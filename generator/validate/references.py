@@ -38,16 +38,20 @@ def check_ids(all_facts: list[Facts], at: _Positions) -> tuple[dict[str, set[str
     problems: list[Problem] = []
     first: dict[str, tuple[Facts, Path_]] = {}
     by_kind: dict[str, set[str]] = {}
-    for facts in sorted(all_facts, key=lambda f: f.path):
-        for ident, kind, path in facts.defines:
-            if ident in first:
-                other, other_path = first[ident]
-                problems.append(at.problem(facts, path, f"mã '{ident}' đã được dùng ở {at.where(other, other_path)}; "
-                                                        "mỗi mã chỉ dùng một lần"))
-                continue
-            first[ident] = (facts, path)
-            if path[-1] == "id":
-                by_kind.setdefault(kind, set()).add(ident)
+    ordered = sorted(all_facts, key=lambda f: f.path)
+    # Ids first, aliases after: an alias that repeats a record's id is the alias's mistake.
+    defines = [(facts, d) for alias_pass in (False, True) for facts in ordered for d in facts.defines
+               if (d[2][-1] != "id") == alias_pass]
+    for facts, (ident, kind, path) in defines:
+        if ident in first:
+            other, other_path = first[ident]
+            problems.append(at.problem(facts, path, f"mã '{ident}' đã được dùng ở {at.where(other, other_path)}; "
+                                                    "mỗi mã chỉ dùng một lần"))
+            continue
+        first[ident] = (facts, path)
+        if path[-1] == "id":
+            by_kind.setdefault(kind, set()).add(ident)
+    for facts in ordered:
         stem = PurePosixPath(facts.path).stem
         if stem != facts.id:
             problems.append(at.problem(facts, ("id",), f"tên tệp '{stem}' phải trùng với mã '{facts.id}' "

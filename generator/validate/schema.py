@@ -79,7 +79,8 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
         reason = _PATTERN_MESSAGES.get(error.validator_value, f"không đúng dạng {error.validator_value}")
         yield _at(loaded, path, f"'{show(instance)}' sai dạng: {reason}")
     elif rule == "minLength":
-        yield _at(loaded, path, "không được để trống")
+        yield _at(loaded, path, "không được để trống" if error.validator_value == 1 or not instance
+                  else f"quá ngắn ({len(instance)} ký tự; tối thiểu {error.validator_value})")
     elif rule == "maxLength":
         yield _at(loaded, path, f"quá dài ({len(instance)} ký tự; tối đa {error.validator_value})")
     elif rule in ("minimum", "maximum"):
