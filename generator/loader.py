@@ -30,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on the wheel
 MAX_BYTES = 2 * 1024 * 1024
 #: Deeper nesting than this is refused (documents use at most ~6 levels).
 MAX_DEPTH = 40
+#: Files longer than this have their nesting measured before libyaml composes them.
+DEPTH_SCAN_BYTES = 16_000
 
 Path_ = tuple[str | int, ...]
 
@@ -333,7 +335,10 @@ def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | Non
     problems = _tab_problems(path, text)
     if problems:
         return None, problems
-    if text.count("[") + text.count("{") > MAX_DEPTH * 4:
+    # libyaml composes recursively and crashes (stack overflow) past ~20,000 levels. Each level of
+    # block nesting takes at least 2 characters and of flow nesting 1, so only a long file or one
+    # with many brackets can get there; those are first measured on the (flat) event stream.
+    if len(text) > DEPTH_SCAN_BYTES or text.count("[") + text.count("{") > MAX_DEPTH * 4:
         try:
             problems = _depth_problems(path, text)
         except yaml.YAMLError:

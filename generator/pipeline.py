@@ -8,6 +8,7 @@ it). The checks across files and the model run in this process.
 
 from __future__ import annotations
 
+import errno
 import gc
 import multiprocessing
 import os
@@ -57,7 +58,9 @@ def process_file(source: SourceFile, keep_data: bool = True) -> FileResult:
     try:
         raw = source.abspath.read_bytes()
     except OSError as err:
-        return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD, f"không đọc được tệp ({err.strerror})")])
+        reason = {errno.ENOENT: "tệp không còn tồn tại", errno.EACCES: "không có quyền đọc tệp",
+                  errno.EISDIR: "đây là thư mục, không phải tệp"}.get(err.errno, "lỗi của hệ thống tệp")
+        return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD, f"không đọc được tệp: {reason}")])
     loaded, problems = load_bytes(source.relpath, raw)
     if loaded is None:
         return FileResult(problems)

@@ -65,18 +65,38 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
     return files, problems
 
 
-def _walk(root: Path, folder: Path, kind: str, files: list[SourceFile], problems: list[Problem]) -> None:
-    """Depth-first, sorted; only symlinks pay for resolving their target."""
+def _walk(root: Path, folder: Path, kind: str, files: list[SourceFile], problems: list[Problem],
+          visited: set[Path] | None = None) -> None:
+    """Depth-first, sorted; only symlinks pay for resolving their target.
+
+    `visited` holds the real paths of the folders being walked: a link back to
+    one of them (itself, its parent) is refused rather than followed for ever.
+    """
+    visited = visited if visited is not None else {folder.resolve()}
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
         rel = path.relative_to(root).as_posix()
-        if entry.is_symlink() and not path.resolve().is_relative_to(root):
-            problems.append(Problem(rel, 1, 1, FILE_FIELD,
-                                    "liên kết tượng trưng trỏ ra ngoài kho nội dung; không được dùng"))
-        elif entry.is_dir():
-            _walk(root, path, kind, files, problems)
+        if entry.is_symlink():
+            try:
+                real = path.resolve(strict=True)
+            except FileNotFoundError:
+                problems.append(Problem(rel, 1, 1, FILE_FIELD,
+                                        "không đọc được tệp: liên kết tượng trưng trỏ tới tệp không tồn tại"))
+                continue
+            except (OSError, RuntimeError):
+                problems.append(Problem(rel, 1, 1, FILE_FIELD, "liên kết tượng trưng tạo vòng lặp; không được dùng"))
+                continue
+            if not real.is_relative_to(root):
+                problems.append(Problem(rel, 1, 1, FILE_FIELD, "liên kết tượng trưng trỏ ra ngoài kho nội dung; không được dùng"))
+                continue
+        if entry.is_dir():
+            real = path.resolve()
+            if real in visited:  # the folder itself or one it is inside: following it would never end
+                problems.append(Problem(rel, 1, 1, FILE_FIELD, "liên kết tượng trưng tạo vòng lặp; không được dùng"))
+                continue
+            _walk(root, path, kind, files, problems, visited | {real})
         elif entry.name.endswith(YAML_SUFFIXES):
             files.append(SourceFile(path, rel, kind))

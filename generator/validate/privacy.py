@@ -13,7 +13,9 @@ from typing import Any, Iterator
 
 Path_ = tuple[str | int, ...]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An e-mail address, found from its "@" outwards so the scan stays linear on long texts.
+_EMAIL_LOCAL = re.compile(r"[\w.+-]{1,64}$")
+_EMAIL_DOMAIN = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 # A Vietnamese phone number: 0 or +84, then 9 or 10 digits, optionally grouped by spaces, dots or dashes.
 _PHONE = re.compile(r"(?<![\w.,/])(?:\+84|0)(?:[ .-]?\d){9,10}(?![\w/])")
 # An ID number: exactly 9 or 12 digits standing alone (not part of a longer number, a date or a code).
@@ -40,14 +42,25 @@ def strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             yield from strings(child, path + (index,))
 
 
+def emails(text: str) -> list[str]:
+    """E-mail addresses in `text` (bounded look either side of each "@")."""
+    out = []
+    for at in (m.start() for m in re.finditer("@", text)):
+        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+        domain = _EMAIL_DOMAIN.match(text, at + 1, at + 1 + 512)
+        if local and domain:
+            out.append(text[local.start():domain.end()])
+    return out
+
+
 def found(data: dict[str, Any]) -> list[tuple[Path_, str, str, str]]:
     """(path, kind, as written, normalised) for every contact-like value in a record."""
     out = []
     for path, text in strings(data):
         if path and path[0] == "contacts":
             continue  # a body's declared official contacts
-        for match in _EMAIL.finditer(text):
-            out.append((path, "email", match.group(0), normalise("email", match.group(0))))
+        for address in emails(text):
+            out.append((path, "email", address, normalise("email", address)))
         phones = list(_PHONE.finditer(text))
         for match in phones:
             out.append((path, "phone", match.group(0), normalise("phone", match.group(0))))
