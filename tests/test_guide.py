@@ -20,7 +20,7 @@ FRAGMENTS = [
     "địa chỉ phải bắt đầu bằng", "không được phép", "không phải mã UTF-8", "tệp rỗng", "neo và bí danh",
     "tệp quá lớn", "danh sách", "thẻ YAML", "lồng nhau quá sâu", "tên trường phải là chữ", "một bản ghi",
     "nhóm trường", "liên kết tượng trưng", "ký tự điều khiển", "cần đặt trong ngoặc kép", "quá dài",
-    "trước năm bắt đầu", "phải có trích yếu", "có phải",
+    "trước năm bắt đầu", "phải có trích yếu", "có phải", "quá ngắn", "không đọc được tệp", "vòng lặp",
 ]
 
 
