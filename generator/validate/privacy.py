@@ -9,6 +9,7 @@ unless it is an official contact declared in a body's `contacts`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator
 
 Path_ = tuple[str | int, ...]
@@ -53,21 +54,30 @@ def emails(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65_536)
+def scan(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(kind, as written, normalised) for each contact-like value in one text.
+
+    Cached: the same short texts (labels, bullets, repeated phrases) come back
+    in record after record.
+    """
+    if len(text) < 9:
+        return ()
+    out = []
+    if "@" in text:
+        out.extend(("email", address, normalise("email", address)) for address in emails(text))
+    phones = list(_PHONE.finditer(text))
+    out.extend(("phone", m.group(0), normalise("phone", m.group(0))) for m in phones)
+    for match in _ID.finditer(text):
+        if not any(p.start() <= match.start() < p.end() for p in phones):
+            out.append(("id", match.group(0), match.group(0)))
+    return tuple(out)
+
+
 def found(data: dict[str, Any]) -> list[tuple[Path_, str, str, str]]:
     """(path, kind, as written, normalised) for every contact-like value in a record."""
-    out = []
-    for path, text in strings(data):
-        if path and path[0] == "contacts":
-            continue  # a body's declared official contacts
-        for address in emails(text):
-            out.append((path, "email", address, normalise("email", address)))
-        phones = list(_PHONE.finditer(text))
-        for match in phones:
-            out.append((path, "phone", match.group(0), normalise("phone", match.group(0))))
-        for match in _ID.finditer(text):
-            if not any(p.start() <= match.start() < p.end() for p in phones):
-                out.append((path, "id", match.group(0), match.group(0)))
-    return out
+    return [(path, *hit) for path, text in strings(data) if not (path and path[0] == "contacts")
+            for hit in scan(text)]
 
 
 def declared(data: dict[str, Any]) -> list[str]:
