@@ -28,6 +28,7 @@ bench: setup
 	$(PY) benchmarks/build_scale.py
 	$(PY) benchmarks/search_relevance.py
 	$(PY) benchmarks/search_payload.py
+	$(PY) benchmarks/search_browser.py
 
 setup: $(STAMP)
 
