@@ -38,6 +38,11 @@ def reserved_reason(kind: str, ident: str) -> str | None:
     return None
 
 
+#: Anchors the document page itself uses (theme/pages/document.html); items and targets may not take them.
+PAGE_ANCHORS = frozenset({"trich-dan", "can-cu", "duoc-can-cu", "kinh-gui", "noi-dung", "chi-tieu", "trach-nhiem",
+                          "thoi-han", "noi-nhan", "nguon"})
+
+
 def url_for(kind: str, ident: str) -> str:
     """`van-ban/kh-104-ubnd-thai-nguyen-2022/` for a document, and so on."""
     return f"{SECTIONS[kind]}/{ident}/"

@@ -50,3 +50,31 @@ def test_all_digit_id_is_refused(base_tree: Path):
     (base_tree / "content" / "localities" / "2024.yml").write_text("id: \"2024\"\nname: x\nkind: xa\n", encoding="utf-8")
     problems = _problems(base_tree)
     assert len(problems) == 1 and "chỉ gồm chữ số" in problems[0]
+
+
+def test_anchor_taken_twice_on_a_page_is_refused(base_tree: Path):
+    plan = base_tree / PLAN
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("  - label: I.\n", "  - label: I.\n    anchor: mau-2022-gdht-2025\n", 1)
+    text = text.replace("  - label: II.\n", "  - label: II.\n    anchor: chi-tieu\n", 1)
+    plan.write_text(text, encoding="utf-8")
+    problems = _problems(base_tree)
+    assert any("sections[1].anchor: neo 'chi-tieu' trùng với phần cố định của trang văn bản" in p for p in problems)
+    assert any("targets[0].id: neo 'mau-2022-gdht-2025' trùng với sections[0].anchor" in p for p in problems)
+    assert len(problems) == 2
+
+
+def test_validator_and_model_agree_on_item_anchors():
+    """The anchors checked for uniqueness are the ones the pages carry."""
+    from generator.model import iter_items
+    from generator.pipeline import load_hub
+    from generator.validate.record import item_anchor, walk_items
+    from tests.conftest import REPO
+
+    result = load_hub(REPO)
+    for record in result.records:
+        if record.kind != "document":
+            continue
+        checked = [item_anchor(item, path) for path, item in walk_items(record.data.get("sections", []), ("sections",))]
+        rendered = [item.anchor for item in iter_items(result.hub.documents[record.data["id"]].sections)]
+        assert checked == rendered

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from generator.loader import LoadedFile
 from generator.problems import Problem, format_field
 from generator import markdown_safe
-from generator.links import reserved_reason
+from generator.links import PAGE_ANCHORS, reserved_reason
 from generator.schemas import read_schema
 from generator.validate import privacy
 
@@ -226,13 +226,38 @@ def check_page_links(record: Record) -> list[Problem]:
             for target in markdown_safe.unsafe_links(record.data["body"])]
 
 
+def item_anchor(item: dict[str, Any], path: Path_) -> str:
+    """The anchor an item gets on its page: the editor's, or `muc-1-2-3` from its position (as model.py)."""
+    explicit = item.get("anchor")
+    return explicit if isinstance(explicit, str) else "muc-" + "-".join(str(p + 1) for p in path if isinstance(p, int))
+
+
+def check_anchors(record: Record) -> list[Problem]:
+    """Every anchor on a document page is unique, so each link lands where it says."""
+    seen: dict[str, Path_] = {name: () for name in PAGE_ANCHORS}
+    problems = []
+    candidates: list[tuple[Path_, str]] = []
+    for path, item in walk_items(record.data.get("sections", []), ("sections",)):
+        candidates.append((path + ("anchor",), item_anchor(item, path)))
+    for path, target in document_targets(record.data):
+        candidates.append((path + ("id",), target["id"]))
+        candidates.extend((path + ("aliases", i), a) for i, a in enumerate(target.get("aliases", [])))
+    for path, anchor in candidates:
+        if anchor in seen:
+            where = "phần cố định của trang văn bản" if not seen[anchor] else format_field(seen[anchor])
+            problems.append(problem_at(record.file, path, f"neo '{anchor}' trùng với {where}; hãy chọn neo khác"))
+        else:
+            seen[anchor] = path
+    return problems
+
+
 def check_record(record: Record) -> list[Problem]:
     """All single-record problems beyond the schema."""
     problems = check_id_free(record) + check_dates(record)
     if record.kind == "page":
         problems += check_page_links(record)
     if record.kind == "document":
-        problems += check_document_values(record)
+        problems += check_document_values(record) + check_anchors(record)
     elif record.kind == "example":
         problems += check_example(record)
     return problems
