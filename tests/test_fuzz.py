@@ -145,7 +145,6 @@ optional_text_ok = st.none() | text_ok
 id_bad = st.one_of(any_text.filter(lambda t: len(t) < 2 or not ID_RE.fullmatch(nfc(t))),
                    one_of_values("Kh-2", "kh_2", "kh--2", "-kh", "kh-2-", "kh 2", "khđ-2", "a", "0", ""), NOT_STRING)
 fresh_suffix = st.from_regex(r"[a-z0-9]{1,6}", fullmatch=True)
-anchor_ok = st.from_regex(r"[a-z0-9]{2,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(no_personal_data)
 
 year_ok = st.integers(1945, 2100)
 year_bad = st.one_of(st.integers(-10**6, 1944), st.integers(2101, 10**6), one_of_values("2025", "hai nghìn", 2025.5),
@@ -181,6 +180,7 @@ class Doc:
         self.rate = wrong_rate  # percent of decisions that go wrong
         self.wrong: list[str] = []
         self.ids: set[str] = set(TAKEN)
+        self.anchors: set[str] = set()
         self.serial = 0
 
     def fails(self, what: str) -> bool:
@@ -206,6 +206,16 @@ class Doc:
         if self.fails("unknown key"):
             key = self.draw(UNKNOWN_KEYS.filter(lambda k: nfc(k) not in allowed and k not in out))
             out[key] = self.draw(any_value)
+
+    def new_anchor(self) -> str:
+        """A fresh item anchor, or (when wrong) one the page already uses or an ill-formed one."""
+        if self.fails("item anchor"):
+            taken = sorted(self.ids | self.anchors | {"chi-tieu", "can-cu", "muc-1"})
+            return self.draw(st.sampled_from(taken) | id_bad)
+        self.serial += 1
+        anchor = f"neo-{self.serial}-{self.draw(fresh_suffix)}"
+        self.anchors.add(anchor)
+        return anchor
 
     def new_id(self, what: str) -> str:
         """A fresh id, or (when wrong) a taken or ill-formed one."""
@@ -266,7 +276,8 @@ def _target(doc: Doc, period: tuple[int, int] | None) -> dict[str, Any]:
 
 def _item(doc: Doc, period: tuple[int, int] | None, depth: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    doc.maybe(out, "anchor", anchor_ok, id_bad)
+    if doc.draw(COIN):
+        out["anchor"] = doc.new_anchor()  # unique on the page, or (when wrong) taken / ill-formed
     doc.maybe(out, "label", one_of_values("I.", "1.", "2.1.", "a)", "-", "+", "đ)"),
               one_of_values("", "I" * 21) | NOT_STRING)
     doc.maybe(out, "heading", text_ok, text_bad)
