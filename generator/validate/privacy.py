@@ -74,8 +74,25 @@ def scan(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
+def _any_found(data: Any) -> bool:
+    """Whether any text of the record holds a contact, without building paths (the common answer is no)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if scan(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(v for k, v in value.items() if k != "contacts")
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
 def found(data: dict[str, Any]) -> list[tuple[Path_, str, str, str]]:
     """(path, kind, as written, normalised) for every contact-like value in a record."""
+    if not _any_found(data):
+        return []
     return [(path, *hit) for path, text in strings(data) if not (path and path[0] == "contacts")
             for hit in scan(text)]
 

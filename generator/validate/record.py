@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterator
 
 from generator.loader import LoadedFile
@@ -35,6 +36,16 @@ class Record:
     @property
     def data(self) -> dict[str, Any]:
         return self.file.data
+
+    @cached_property
+    def items(self) -> list[tuple[Path_, dict[str, Any]]]:
+        """A document's section items at every depth, walked once for all the checks."""
+        return list(walk_items(self.data.get("sections", []), ("sections",)))
+
+    @cached_property
+    def targets(self) -> list[tuple[Path_, dict[str, Any]]]:
+        return [(path + ("targets", index), target) for path, item in self.items
+                for index, target in enumerate(item.get("targets", []))]
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ def _defines(record: Record) -> Iterator[tuple[str, str, Path_]]:
     for index, alias in enumerate(data.get("aliases", [])):
         yield alias, record.kind, ("aliases", index)
     if record.kind == "document":
-        for path, target in document_targets(data):
+        for path, target in record.targets:
             yield target["id"], "target", path + ("id",)
             for index, alias in enumerate(target.get("aliases", [])):
                 yield alias, "target", path + ("aliases", index)
@@ -97,7 +108,7 @@ def _links(record: Record) -> Iterator[tuple[Path_, str, str]]:
         for index, basis in enumerate(data.get("legal_bases", [])):
             if "document" in basis:
                 yield ("legal_bases", index, "document"), "document", basis["document"]
-        for path, item in walk_items(data.get("sections", []), ("sections",)):
+        for path, item in record.items:
             for index, body in enumerate(item.get("bodies", [])):
                 yield path + ("bodies", index), "body", body
             for tindex, target in enumerate(item.get("targets", [])):
@@ -190,7 +201,7 @@ def check_document_values(record: Record) -> list[Problem]:
         period = None
     if data.get("transcription", "full") == "full" and "title" in data and data["title"] is None:
         problems.append(problem_at(record.file, ("title",), "văn bản chép đầy đủ phải có trích yếu"))
-    for path, target in document_targets(data):
+    for path, target in record.targets:
         if period and not period["from"] <= target["year"] <= period["to"]:
             problems.append(problem_at(record.file, path + ("year",),
                                        f"năm {target['year']} nằm ngoài giai đoạn {period['from']}-{period['to']} của văn bản"))
@@ -237,9 +248,9 @@ def check_anchors(record: Record) -> list[Problem]:
     seen: dict[str, Path_] = {name: () for name in PAGE_ANCHORS}
     problems = []
     candidates: list[tuple[Path_, str]] = []
-    for path, item in walk_items(record.data.get("sections", []), ("sections",)):
+    for path, item in record.items:
         candidates.append((path + ("anchor",), item_anchor(item, path)))
-    for path, target in document_targets(record.data):
+    for path, target in record.targets:
         candidates.append((path + ("id",), target["id"]))
         candidates.extend((path + ("aliases", i), a) for i, a in enumerate(target.get("aliases", [])))
     for path, anchor in candidates:
