@@ -9,26 +9,19 @@ listings are paginated).
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.synthetic import make_tree  # noqa: E402
-
-REPO = Path(__file__).resolve().parent.parent
+from benchmarks.synthetic import make_tree, timed_command  # noqa: E402
 
 
 def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             root = make_tree(Path(tmp) / f"corpus-{n}", n)
-            start = time.perf_counter()
-            run = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)],
-                                 cwd=REPO, capture_output=True, text=True)
-            elapsed = time.perf_counter() - start
+            run, elapsed = timed_command(root, "build")
             if run.returncode != 0:
                 print(f"build: {n} documents FAILED: {run.stdout[-500:]} {run.stderr[-500:]}")
                 continue

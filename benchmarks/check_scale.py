@@ -6,16 +6,12 @@ Prints one line per size: files, wall time of the whole `check` command, per-doc
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.synthetic import make_tree  # noqa: E402
-
-REPO = Path(__file__).resolve().parent.parent
+from benchmarks.synthetic import make_tree, timed_command  # noqa: E402
 
 
 def main(sizes: list[int]) -> None:
@@ -23,10 +19,7 @@ def main(sizes: list[int]) -> None:
         for n in sizes:
             root = make_tree(Path(tmp) / f"corpus-{n}", n)
             size_mb = sum(p.stat().st_size for p in root.rglob("*.yml")) / 1e6
-            start = time.perf_counter()
-            run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root)],
-                                 cwd=REPO, capture_output=True, text=True)
-            elapsed = time.perf_counter() - start
+            run, elapsed = timed_command(root, "check")
             status = "ok" if run.returncode == 0 else f"FAILED ({run.stdout.splitlines()[:3]})"
             print(f"check: {n:>6} documents ({size_mb:.1f} MB YAML): {elapsed:6.2f} s, "
                   f"{elapsed / n * 1000:.3f} ms/document, {status}")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import random
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
 
 PROVINCES = ["Thái Nguyên", "Cà Mau", "Cần Thơ", "Gia Lai", "Hà Nội", "Nghệ An", "Huế", "Đà Nẵng", "Lào Cai", "Sơn La"]
 INDICATORS = ["gia-dinh-hoc-tap", "dong-ho-hoc-tap", "xmc-muc-do-2", "nang-luc-thong-tin", "cong-dan-hoc-tap"]
@@ -79,3 +84,11 @@ def make_tree(root: Path, documents: int, seed: int = 1) -> Path:
         doc_id = text.split("\n", 1)[0].removeprefix("id: ")
         (root / f"plans/{doc_id}.yml").write_text(text, encoding="utf-8")
     return root
+
+
+def timed_command(root: Path, command: str, *args: str) -> tuple[subprocess.CompletedProcess, float]:
+    """Run `python -m generator COMMAND --root ROOT ARGS...` as an editor would; return it and its wall time."""
+    start = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "generator", command, "--root", str(root), *args],
+                         cwd=REPO, capture_output=True, text=True)
+    return run, time.perf_counter() - start
