@@ -14,7 +14,7 @@ from typing import Callable
 from generator.pipeline import check
 from generator.progress import Progress
 from generator.problems import summary_line
-from generator.sources import KIND_NAMES
+from generator import kinds
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -33,8 +33,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         _print_problems(result.problems)
         return EXIT_CONTENT
     counts = Counter(kind for facts in result.facts for _, kind, path in facts.defines if path[-1] == "id")
-    order = ["document", "target", "indicator", "body", "locality", "resource", "example", "page"]
-    listed = ", ".join(f"{counts[kind]} {KIND_NAMES[kind]}" for kind in order)
+    order = [kinds.REGISTRY[0].name, *kinds.INNER_KINDS, *(k.name for k in kinds.REGISTRY[1:])]
+    listed = ", ".join(f"{counts[kind]} {kinds.label(kind)}" for kind in order)
     print(f"Hợp lệ: {result.files} tệp ({listed}).")
     return EXIT_OK
 
@@ -42,13 +42,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Check, then build the whole site into site/ (published only when complete)."""
     from generator.pipeline import build
-    from generator.site import BuildWarnings
+    from generator.publish.rules import PublishError
 
     root = Path(args.root)
     try:
         result = build(root, Path(args.out) if args.out else None, args.site_url, args.jobs,
                        report=Progress(enabled=not args.quiet))
-    except BuildWarnings as err:
+    except PublishError as err:
         print(f"Xây dựng trang thất bại, trang cũ được giữ nguyên: {err}")
         return EXIT_CONTENT
     if not result.ok:
@@ -76,7 +76,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "check": (cmd_check, "kiểm tra toàn bộ nội dung YAML"),
     "build": (cmd_build, "kiểm tra rồi xây dựng trang tĩnh vào thư mục site/"),
-    "new": (cmd_new, "tạo bản ghi mới từ mẫu (văn bản, học liệu, gương điển hình, cơ quan)"),
+    "new": (cmd_new, "tạo bản ghi mới từ mẫu (" + ", ".join(k.label for k in kinds.REGISTRY if k.scaffold_names) + ")"),
     "serve": (cmd_serve, "xem trước trang khi sửa nội dung (tự xây dựng lại và tải lại trình duyệt)"),
 }
 

@@ -20,7 +20,7 @@ what a query needs (search/ of the site):
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any, Iterable
 
 from collections import defaultdict
@@ -30,14 +30,10 @@ from lunr import __TARGET_JS_VERSION__
 from lunr.idf import idf
 from lunr.index import Index
 
-from generator import labels
-from generator.links import target_url, url_for
-from generator.model import Document, Hub, Item, iter_items
-from generator.render import citation, doc_label, issuer_short, target_value
+from generator import kinds
+from generator.entries import Entry
+from generator.model.hub import Hub
 from generator.search_text import exact_term, fold, terms
-
-#: Result types as residents read them.
-KINDS = ["Văn bản", "Mục văn bản", "Chỉ tiêu", "Cơ quan", "Địa bàn", "Chỉ số", "Học liệu", "Gương điển hình"]
 
 #: Field boosts: a word in a title or a number/name field counts more than one in running text.
 FIELDS = (("t", 4), ("k", 3), ("b", 1))
@@ -49,74 +45,28 @@ LUNR_JS = __TARGET_JS_VERSION__
 SNIPPET_SOURCE = 600
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One search result candidate."""
-
-    kind: str
-    title: str
-    url: str
-    text: str = ""
-    keywords: str = ""
-    parent: int | None = None
-
-
-def _item_text(item: Item) -> str:
-    parts = []
-    for node in iter_items((item,)):
-        if node is not item and (node.label or node.heading):
-            parts.append(" ".join(p for p in (node.label, node.heading) if p))
-        if node.text:
-            parts.append(node.text)
-    return "\n".join(parts)
-
-
-def document_entries(doc: Document, hub: Hub, start: int) -> list[Entry]:
-    """The document itself, each top-level section, each target (the last two point into the page)."""
-    url = url_for("document", doc.id)
-    locality = hub.localities.get(doc.locality or "", {}).get("name", "")
-    signer = doc.signer.name if doc.signer and doc.signer.name else ""
-    keywords = " ".join(filter(None, [doc.number or "", doc.issuer_name, issuer_short(doc, hub), signer,
-                                      doc.place or "", locality, labels.label(labels.DOCUMENT_TYPES, doc.type)]))
-    basis_text = "\n".join(b.text for b in doc.legal_bases)
-    entries = [Entry("Văn bản", f"{doc_label(doc)} — {doc.title or ''}".rstrip(" —"), url,
-                     f"{citation(doc, hub)}. {doc.preamble or ''}\n{basis_text}", keywords)]
-    for section in doc.sections:
-        title = " ".join(p for p in (section.label, section.heading) if p) or doc_label(doc)
-        entries.append(Entry("Mục văn bản", title, f"{url}#{section.anchor}", _item_text(section), "", start))
-    for target in doc.targets:
-        indicator = hub.indicators[target.indicator]["name"]
-        entries.append(Entry("Chỉ tiêu", f"{target_value(target)} năm {target.year} — {indicator}",
-                             target_url(doc.id, target.id), f"{target.text} {target.scope or ''}".strip(),
-                             f"{indicator} {locality}", start))
-    return entries
-
-
 def hub_entries(hub: Hub) -> list[Entry]:
-    """Every search entry of the hub, in a stable order."""
+    """Every search entry of the hub, kind by kind in the registry's order.
+
+    A kind yields an entry pointing inside a page (a section, a target) right
+    after that page's own entry, with any `parent`; here `parent` becomes the
+    position of that page's entry.
+    """
     entries: list[Entry] = []
-    for doc_id in sorted(hub.documents):
-        entries.extend(document_entries(hub.documents[doc_id], hub, len(entries)))
-    for ident, body in sorted(hub.bodies.items()):
-        # No locality among the keywords: a place's name should find the place first, and
-        # body names already carry their place.
-        entries.append(Entry("Cơ quan", body["name"], url_for("body", ident), body.get("description", ""),
-                             body.get("short_name", "")))
-    for ident, locality in sorted(hub.localities.items()):
-        entries.append(Entry("Địa bàn", locality["name"], url_for("locality", ident), locality.get("successor_note", ""),
-                             labels.label(labels.LOCALITY_KINDS, locality["kind"])))
-    for ident, indicator in sorted(hub.indicators.items()):
-        entries.append(Entry("Chỉ số", indicator["name"], url_for("indicator", ident), indicator.get("description", "")))
-    for ident, resource in sorted(hub.resources.items()):
-        facets = " ".join(labels.label(table, v) for field, _, _, table in labels.RESOURCE_FACETS
-                          for v in (resource[field] if isinstance(resource[field], list) else [resource[field]]))
-        entries.append(Entry("Học liệu", resource["name"], url_for("resource", ident), resource["description"],
-                             f"{resource['provider']} {facets}"))
-    for ident, example in sorted(hub.examples.items()):
-        locality = hub.localities.get(example.get("locality", ""), {}).get("name", "")
-        entries.append(Entry("Gương điển hình", example["name"], url_for("example", ident), example["summary"],
-                             f"{labels.label(labels.MODELS, example['model'])} {locality} {example.get('year', '')}"))
+    top = 0
+    for kind in kinds.REGISTRY:
+        for entry in kind.entries(hub):
+            if entry.parent is None:
+                top = len(entries)
+                entries.append(entry)
+            else:
+                entries.append(replace(entry, parent=top))
     return entries
+
+
+def result_kinds(entries: list[Entry]) -> list[str]:
+    """The result types, in order of first appearance (entries store an index into this list)."""
+    return list(dict.fromkeys(e.kind for e in entries))
 
 
 def entry_ref(position: int, entry: Entry) -> str:
@@ -258,6 +208,7 @@ def _dump(data: Any) -> bytes:
 def search_files(hub: Hub) -> dict[str, bytes]:
     """The search files of the site, deterministic bytes."""
     entries = hub_entries(hub)
+    kind_names = result_kinds(entries)
     builder = new_builder()
     for position, entry in enumerate(entries):
         builder.add_terms(entry_ref(position, entry), entry_terms(entry))
@@ -266,8 +217,8 @@ def search_files(hub: Hub) -> dict[str, bytes]:
     for start in range(0, len(entries), STORE_CHUNK):
         chunk = entries[start:start + STORE_CHUNK]
         files[f"search/s/{start // STORE_CHUNK}.json"] = _dump(
-            [[KINDS.index(e.kind), e.title, e.url, e.parent, e.text[:SNIPPET_SOURCE]] for e in chunk])
+            [[kind_names.index(e.kind), e.title, e.url, e.parent, e.text[:SNIPPET_SOURCE]] for e in chunk])
     files["search/meta.json"] = _dump({"lunr": LUNR_JS, "fields": [name for name, _ in FIELDS], "count": len(entries),
                                        "shards": sorted(shard_file(k) for k in by_key), "chunk": STORE_CHUNK,
-                                       "kinds": KINDS})
+                                       "kinds": kind_names})
     return files

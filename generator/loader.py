@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,8 +31,11 @@ except ImportError:  # pragma: no cover - depends on the wheel
 MAX_BYTES = 2 * 1024 * 1024
 #: Deeper nesting than this is refused (documents use at most ~6 levels).
 MAX_DEPTH = 40
-#: Files longer than this have their nesting measured before libyaml composes them.
-DEPTH_SCAN_BYTES = 16_000
+#: Files whose nesting might exceed this (by `nesting_bound`) have it measured on the event
+#: stream before libyaml composes them. libyaml's composer is recursive C and overflows the stack
+#: somewhere past 20,000 levels (8 MB stack); this keeps a margin of ten. Real records stay far
+#: below it (the largest plan, 59 KB, bounds at 1,487 by indicator count), so they are parsed once.
+DEPTH_SCAN_LIMIT = 2_000
 
 Path_ = tuple[str | int, ...]
 
@@ -81,6 +85,8 @@ class LoadedFile:
     abspath: str | None = None
     _marks: dict[Path_, Mark] | None = field(default=None, repr=False)
     _key_marks: dict[Path_, Mark] | None = field(default=None, repr=False)
+    #: True when the values came from the fast path (no positions recorded while loading).
+    fast: bool = field(default=False, compare=False)
 
     def source_text(self) -> str:
         """The file's text, re-read (once) if it was dropped after loading."""
@@ -221,39 +227,101 @@ def _tab_problems(path: str, text: str) -> list[Problem]:
     return problems
 
 
-def _depth_problems(path: str, text: str) -> list[Problem]:
-    """Nesting too deep, found on the event stream before libyaml's recursive composer.
+#: What may stand (spaces aside) right before a node, and so before its properties (an anchor
+#: `&a`, a tag `!t`) or an alias (`*a`): a line break (libyaml also breaks lines at CR, NEL,
+#: U+2028 and U+2029, and skips a BOM at the start of a line) or an indicator that a node
+#: follows -- `-`, `?` and `:` in block context (also `---`), `[`, `{`, `,`, `?` and `:` in flow
+#: context (`:` even unspaced, after a JSON-like key). Comments end at a line break.
+_BEFORE_NODE = frozenset("[{,:?-\n\r\x85\u2028\u2029\ufeff")
 
-    Tens of thousands of `[` crash the C composer (stack overflow), so many
-    brackets are counted first, without building anything.
+#: A line break followed by the part of a line that block nesting can use: indentation and the
+#: compact indicators `- `, `? ` and `: ` (see `nesting_bound`). Lines break where libyaml breaks them.
+_LINE_LEAD = re.compile(r"[\n\r\x85\u2028\u2029][ ?:\-\ufeff]*")
+
+
+def may_hold_anchor(text: str) -> bool:
+    """Whether an `&`, `*` or `!` in `text` stands where a node could start (see `_BEFORE_NODE`).
+
+    Properties and aliases can only begin a node, so "Sở GD&ĐT", "TT & TT" or "W*" inside prose
+    are never one; "- *Chuẩn*" could be (a false positive only costs an event scan). A tag counts
+    because an anchor may follow it (`!t &a`); the tag itself is judged on the node by both paths.
+    Linear: each look back stops at the first character that is not a space, at the latest the
+    previous sign of the same kind.
     """
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH + 1:
-                mark = Lines(text).at(event.start_mark)
-                return [Problem(path, mark.line, mark.column, FILE_FIELD,
-                                f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")]
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-    return []
+    for sign in "&*!":
+        at = text.find(sign)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and text[before] in " \t\ufeff":
+                before -= 1
+            if before < 0 or text[before] in _BEFORE_NODE:
+                return True
+            at = text.find(sign, at + 1)
+    return False
 
 
-def _anchor_problems(path: str, text: str) -> list[Problem]:
-    """Anchors and aliases, found on the event stream so nothing is expanded.
+def nesting_bound(text: str) -> int:
+    """An upper bound on how deeply `text` can nest collections, without parsing it.
 
-    Records never need them, and aliases are how the billion-laughs bomb
-    multiplies a few lines into gigabytes.
+    First the count of indicator characters (`:`, `-`, `?`, `[`, `{`): each collection begins
+    with its own indicator token (`-` a block sequence, `?` or a key's `:` a block mapping, `[` or
+    `{` a flow collection, and a single-pair mapping inside `[...]` its `:` or `?`), so no chain
+    of nested collections is longer. That costs microseconds and is enough for every real file.
+
+    A long file can have more indicators than that limit, so past it a tighter bound is taken:
+    * flow: a flow collection starts at a `[` or `{`, and a single-pair mapping (`[a: b]`) sits
+      directly in a `[`, so flow nesting is at most 2*count("[") + count("{");
+    * block: libyaml opens a block collection only at a column greater than the current indent
+      (the indents on its stack strictly increase), except an indentless sequence (`key:` then
+      `- x` at the key's column), which cannot directly hold another. A block collection starts
+      at a `-`, a `?`, a complex-key `:` or a simple key, and all of these need "simple key
+      allowed", which holds only at the start of a line or after `-`, `?` or a complex `:` on
+      it. So a block collection starts at a column c no greater than the line's leading run of
+      spaces, `-`, `?` and `:`, at most c + 1 indents are stacked, and block nesting is at most
+      2 * (longest leading run + 1).
+    Block collections may hold flow ones, never the reverse, so the two add up.
     """
-    for event in yaml.parse(text, Loader=_Loader):
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-            mark = Lines(text).at(event.start_mark)
-            return [Problem(path, mark.line, mark.column, FILE_FIELD,
-                            f"không dùng neo và bí danh YAML ({sign}{anchor}); hãy viết đầy đủ giá trị")]
-    return []
+    cheap = text.count(":") + text.count("-") + text.count("?") + text.count("[") + text.count("{")
+    if cheap <= DEPTH_SCAN_LIMIT:
+        return cheap
+    lead = max(len(run) for run in _LINE_LEAD.findall("\n" + text)) - 1  # less the line break
+    return min(cheap, 2 * (lead + 1) + 2 * text.count("[") + text.count("{"))
+
+
+def _event_problems(path: str, text: str, depth: bool, anchors: bool) -> list[Problem]:
+    """Nesting too deep and anchors or aliases, found on the (flat) event stream.
+
+    Nothing is built or expanded: tens of thousands of `[` crash libyaml's recursive composer
+    (stack overflow), and aliases are how the billion-laughs bomb multiplies a few lines into
+    gigabytes. Records never need anchors. Depth is reported before an anchor, as it always was.
+    Raises yaml.YAMLError on a syntax error met before either problem.
+    """
+    level = 0
+    anchor_problem = None
+    lines = None
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                level += 1
+                if depth and level > MAX_DEPTH + 1:
+                    mark = Lines(text).at(event.start_mark)
+                    return [Problem(path, mark.line, mark.column, FILE_FIELD,
+                                    f"lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")]
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                level -= 1
+            if anchors and anchor_problem is None and getattr(event, "anchor", None) is not None:
+                sign = "*" if kind is yaml.AliasEvent else "&"
+                lines = lines or Lines(text)
+                mark = lines.at(event.start_mark)
+                anchor_problem = Problem(path, mark.line, mark.column, FILE_FIELD,
+                                         f"không dùng neo và bí danh YAML ({sign}{event.anchor}); hãy viết đầy đủ giá trị")
+                if not depth:
+                    break
+    except yaml.YAMLError:
+        if anchor_problem is None:
+            raise
+    return [anchor_problem] if anchor_problem else []
 
 
 class _NeedSlowPath(Exception):
@@ -275,12 +343,19 @@ class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
 
 _MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfFyYoO<=")
 
-#: Text that the fast path cannot judge; such files take the slow path.
-_SLOW_MARKERS = (".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "!", "\\")
+#: What constructing a scalar with an explicit tag (`!!bool abc`, `!!int _`) can raise.
+_CONSTRUCT_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError, yaml.YAMLError)
 
 
-def _plain(node: yaml.Node, depth: int = 0) -> Any:
-    """Node -> value without positions; declines (raises) on anything unusual."""
+def _plain(node: yaml.Node, seen: set[int], depth: int = 0) -> Any:
+    """Node -> value without positions; declines (raises) on anything unusual.
+
+    Every node's tag is checked here, so a tag needs no look at the text beforehand. Anchors are
+    excluded before (`may_hold_anchor`, then the event stream); should an alias ever get here all
+    the same, the collection it names is met a second time and the file declined at once, which
+    keeps an alias bomb from being expanded. (`seen` holds ids of collections met so far; all
+    nodes live in the composed tree meanwhile, so an id is never reused.)
+    """
     kind = type(node)
     if depth > MAX_DEPTH:
         raise _NeedSlowPath
@@ -295,33 +370,62 @@ def _plain(node: yaml.Node, depth: int = 0) -> Any:
             raise _NeedSlowPath
         return value
     if kind is yaml.MappingNode:
-        if node.tag != _MAP:
+        if node.tag != _MAP or id(node) in seen:
             raise _NeedSlowPath
+        seen.add(id(node))
         out = {}
         for key_node, value_node in node.value:
             key = key_node.value
             if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR or key in out:
                 raise _NeedSlowPath
-            out[key] = _plain(value_node, depth + 1)
+            out[key] = _plain(value_node, seen, depth + 1)
         return out
-    if node.tag != _SEQ:
+    if node.tag != _SEQ or id(node) in seen:
         raise _NeedSlowPath
-    return [_plain(child, depth + 1) for child in node.value]
+    seen.add(id(node))
+    return [_plain(child, seen, depth + 1) for child in node.value]
+
+
+def _all_nfc(value: Any) -> bool:
+    """Whether every text in `value` (keys included) is NFC."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            if not unicodedata.is_normalized("NFC", item):
+                return False
+        elif type(item) is dict:
+            for key, child in item.items():
+                if not unicodedata.is_normalized("NFC", key):
+                    return False
+                stack.append(child)
+        elif type(item) is list:
+            stack.extend(item)
+    return True
 
 
 def _fast_load(text: str) -> Any:
-    """Values without positions, or _NeedSlowPath if anything is unusual."""
-    if any(marker in text for marker in _SLOW_MARKERS) or not unicodedata.is_normalized("NFC", text):
-        # Odd values, NFD text (whose keys may collide once normalised) and escapes such as
-        # "\u0323" (NFD once unescaped) take the slow path, which normalises every value.
+    """Values without positions, or _NeedSlowPath if anything is unusual.
+
+    The caller has excluded anchors and nesting deep enough to crash libyaml. Values are used as
+    libyaml gives them, which is NFC when the text is: plain and single-quoted scalars are pieces
+    of the text joined by spaces or line breaks. Only an escape in a double-quoted scalar
+    ("\\u0323", or an escaped line break joining two lines) can make new text, so when the file
+    has a backslash every text is checked, and anything not NFC is left to the slow path.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        # NFD text (whose keys may collide once normalised) takes the slow path, which
+        # normalises every value.
         raise _NeedSlowPath
     try:
         node = yaml.compose(text, Loader=_FastLoader)
         if node is None:
             raise _NeedSlowPath
-        data = _plain(node)
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as err:
+        data = _plain(node, set())
+    except (RecursionError, *_CONSTRUCT_ERRORS) as err:
         raise _NeedSlowPath from err
+    if "\\" in text and not _all_nfc(data):
+        raise _NeedSlowPath
     return data
 
 
@@ -335,26 +439,25 @@ def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | Non
     problems = _tab_problems(path, text)
     if problems:
         return None, problems
-    # libyaml composes recursively and crashes (stack overflow) past ~20,000 levels. Each level of
-    # block nesting takes at least 2 characters and of flow nesting 1, so only a long file or one
-    # with many brackets can get there; those are first measured on the (flat) event stream.
-    if len(text) > DEPTH_SCAN_BYTES or text.count("[") + text.count("{") > MAX_DEPTH * 4:
+    # libyaml composes recursively and crashes (stack overflow) past ~20,000 levels, so a file that
+    # might nest that deep is measured first; so is one that might hold an anchor or alias, whose
+    # position is reported. Ordinary files need neither and are parsed once.
+    deep = nesting_bound(text) > DEPTH_SCAN_LIMIT
+    anchors = may_hold_anchor(text)
+    if deep or anchors:
         try:
-            problems = _depth_problems(path, text)
+            problems = _event_problems(path, text, depth=deep, anchors=anchors)
         except yaml.YAMLError:
             problems = []  # the syntax error is reported below, with its position
+            fast = False
         if problems:
             return None, problems
-    if fast and "&" not in text and "*" not in text:
+    if fast:
         try:
-            return LoadedFile(path, _fast_load(text), text=text), []
+            return LoadedFile(path, _fast_load(text), text=text, fast=True), []
         except _NeedSlowPath:
             pass
     try:
-        if "&" in text or "*" in text:
-            problems = _anchor_problems(path, text)
-            if problems:
-                return None, problems
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         # An unclosed quote is found at the end of the file; the editor needs
@@ -449,7 +552,7 @@ class _Converter:
             return _nfc(node.value)
         try:
             value = _construct_scalar(node)
-        except (ValueError, yaml.YAMLError):
+        except _CONSTRUCT_ERRORS:
             self.fail(node, path, f"giá trị '{node.value}' không đọc được")
         if isinstance(value, float) and not math.isfinite(value):
             self.fail(node, path, f"số '{node.value}' không hợp lệ")

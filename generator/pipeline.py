@@ -20,6 +20,7 @@ from pathlib import Path
 from generator import progress
 from generator.loader import load_bytes
 from generator.model import Hub, build_hub
+from generator.site import SiteInfo
 from generator.problems import FILE_FIELD, Problem
 from generator.progress import Progress
 from generator.sources import SourceFile, discover
@@ -133,7 +134,8 @@ def load_hub(root: Path, jobs: int | None = None) -> CheckResult:
     """`check`, then the model stage when the content is valid."""
     result = check(root, jobs, keep_data=True)
     if result.ok:
-        result.hub = build_hub(result.records)
+        result.hub = build_hub((record.kind, record.data) for record in result.records)
+        result.records = []
     return result
 
 
@@ -151,15 +153,28 @@ class BuildResult:
         return not self.problems
 
 
+CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def read_site_info(config_file: Path, site_url: str | None = None) -> SiteInfo:
+    """The site's name, description and address, from mkdocs.yml (plain YAML; `--site-url` wins)."""
+    import yaml
+
+    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    url = site_url if site_url is not None else (raw.get("site_url") or "")
+    if url and not url.endswith("/"):
+        url += "/"
+    return SiteInfo(name=raw.get("site_name", SiteInfo.name), url=url, description=raw.get("site_description", ""))
+
+
 def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None,
           report: Progress | None = None) -> BuildResult:
-    """check -> model -> render + index + export -> MkDocs -> atomic swap into `out` (default root/site)."""
+    """check -> model -> render + index + export -> publish (atomic swap into `out`, default root/site)."""
     from generator.export import build_tables, table_files
     from generator.index import search_files
-    from generator.render import render_site
+    from generator.publish import MaterialPublisher, jsonld_text, publish, write_site
+    from generator.render import page_jobs, redirects
     from generator.schemas import SCHEMA_DIR
-    from generator.site import CONFIG, docs_files, mkdocs_build, read_config, write_docs
-    from generator.write import publish, write_files
 
     report = report or Progress(enabled=False)
     report.stage("Kiểm tra nội dung")
@@ -167,31 +182,38 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     if not result.ok or result.hub is None:
         report.close()
         return BuildResult(problems=result.problems)
+    hub = result.hub
     config_file = root / "mkdocs.yml" if (root / "mkdocs.yml").is_file() else CONFIG
-    config = read_config(config_file, site_url)
-    # The search index is built in a second process while this one renders the pages and runs
-    # MkDocs: the two longest stages overlap on the machine's two cores.
+    site = read_site_info(config_file, site_url)
+    # The search index is built in a second process while this one renders and writes the pages:
+    # the two longest stages overlap on the machine's two cores.
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        search = pool.submit(search_files, result.hub)
-        report.stage("Dựng nội dung trang, dữ liệu tải về và chỉ mục tìm kiếm")
-        tables = build_tables(result.hub, config.info.url)
-        rendered = render_site(result.hub, config.info, tables)
+        search = pool.submit(search_files, hub)
+        report.stage("Dựng nội dung trang và dữ liệu tải về")
+        tables = build_tables(hub, site.url)
         data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
         # The schemas, published for editors' tools (`# yaml-language-server: $schema=...`).
         data.update({f"schema/{path.name}": path.read_bytes() for path in sorted(SCHEMA_DIR.glob("*.schema.json"))})
-        docs_dir = root / "build" / "docs"
-        write_docs(docs_dir, docs_files(rendered, data))
+        moved = redirects(hub)
+        publisher = MaterialPublisher(config_file, site, jsonld_text)
+        counts = {}
+
+        jobs = page_jobs(hub, site, tables)
 
         def build_site(staging: Path) -> None:
-            report.stage("Xây dựng trang", total=len(rendered.pages))
-            progress.current = report
-            try:
-                mkdocs_build(config, docs_dir, staging)
-            finally:
-                progress.current = Progress(enabled=False)
-            report.stage("Ghi chỉ mục tìm kiếm")
-            write_files(staging, search.result())
+            report.stage("Xây dựng trang", total=len(jobs))
+            counts["pages"] = write_site(staging, publisher, (job() for job in jobs), moved,
+                                         lambda: {**data, **_waited(report, search)}, site,
+                                         on_page=report.advance, root=root)
 
-        publish(out or root / "site", build_site)
+        try:
+            publish(out or root / "site", build_site)
+        finally:
+            publisher.close()
         report.close()
-    return BuildResult(pages=len(rendered.pages), redirects=len(rendered.redirects), data_files=len(data))
+    return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=len(data))
+
+
+def _waited(report: Progress, search) -> dict[str, bytes]:
+    report.stage("Ghi chỉ mục tìm kiếm")
+    return search.result()

@@ -25,28 +25,14 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from generator.links import SECTIONS, reserved_reason
+from generator import kinds
+from generator.links import reserved_reason
 from generator.loader import load_bytes
-from generator.schemas import read_schema
-from generator.sources import KIND_FOLDERS, KIND_NAMES, discover
+from generator.schemas import bundled, deref, id_pattern, walk_ids
+from generator.sources import discover
 
 EXIT_OK = 0
 EXIT_ERROR = 1
-
-#: Kinds an editor creates by hand, and the Vietnamese names they may be called by (the site's sections).
-KINDS: dict[str, str] = {
-    "document": "document",
-    "resource": "resource",
-    "example": "example",
-    "body": "body",
-    "van-ban": "document",
-    "hoc-lieu": "resource",
-    "guong-dien-hinh": "example",
-    "co-quan": "body",
-}
-
-#: The field a `--title` fills, per kind.
-TITLE_FIELD: dict[str, str] = {"document": "title", "resource": "name", "example": "name", "body": "name"}
 
 #: Document type -> the type code that starts its id (docs/encoding.md: `<type code>-<number>-...-<year>`).
 TYPE_CODES: dict[str, str] = {
@@ -73,9 +59,6 @@ SLUG_MAX = 60
 ID_MAX = 120
 WRAP = 96
 
-_COMMON = "common.schema.json#/definitions/"
-_LOCAL = "#/definitions/"
-
 HEADER = [
     "# Trường không có dấu # ở đầu là bắt buộc: điền vào chỗ \"\", [] hoặc null.",
     "# Trường có dấu # ở đầu là tùy chọn: xóa \"# \" để dùng, hoặc xóa cả dòng nếu không cần.",
@@ -92,12 +75,13 @@ class ScaffoldError(ValueError):
 
 def resolve_kind(kind: str) -> str:
     """`document` for `document` or `van-ban`, and so on; ScaffoldError for anything else."""
-    found = KINDS.get(kind.strip().lower())
+    found = kinds.by_cli_name(kind.strip().lower())
     if found is None:
-        english = ", ".join(k for k, v in KINDS.items() if k == v)
-        vietnamese = ", ".join(k for k, v in KINDS.items() if k != v)
+        creatable = [k for k in kinds.REGISTRY if k.scaffold_names]
+        english = ", ".join(k.name for k in creatable)
+        vietnamese = ", ".join(name for k in creatable for name in k.scaffold_names)
         raise ScaffoldError(f"loại bản ghi '{kind}' không có; chọn một trong: {english} (hoặc {vietnamese})")
-    return found
+    return found.name
 
 
 def taken_ids(root: Path) -> dict[str, str]:
@@ -121,38 +105,15 @@ def taken_ids(root: Path) -> dict[str, str]:
             if match:
                 taken.setdefault(match.group(1).decode("ascii"), source.relpath)
             continue
-        for ident in _defined_ids(loaded.data):
-            taken.setdefault(ident, source.relpath)
+        for role, _, _, ident in walk_ids(source.kind, loaded.data):
+            if role == "defines":
+                taken.setdefault(ident, source.relpath)
     return taken
-
-
-def _defined_ids(data: dict[str, Any]) -> list[str]:
-    """The record's id, its aliases, and the ids and aliases of its targets (at any depth)."""
-    found: list[str] = []
-
-    def holder(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("id"), str):
-                found.append(node["id"])
-            aliases = node.get("aliases")
-            if isinstance(aliases, list):
-                found.extend(a for a in aliases if isinstance(a, str))
-
-    def walk(items: Any) -> None:
-        for item in items if isinstance(items, list) else ():
-            if isinstance(item, dict):
-                for target in item.get("targets") or ():
-                    holder(target)
-                walk(item.get("items"))
-
-    holder(data)
-    walk(data.get("sections"))
-    return found
 
 
 def id_problem(kind: str, ident: str) -> str | None:
     """Why `ident` cannot be a new `kind` record's id (form, length, listing address), or None."""
-    pattern = read_schema("common")["definitions"]["id"]
+    pattern = id_pattern()
     if not re.fullmatch(pattern["pattern"], ident):
         return (f"mã '{ident}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu '-', "
                 "không bắt đầu hay kết thúc bằng '-' (ví dụ: kh-104-ubnd-thai-nguyen-2022)")
@@ -176,7 +137,7 @@ def base_id(kind: str, title: str | None, today: date) -> str:
     """
     slug = _slug(title) if title else ""
     if not slug:
-        return f"{SECTIONS[kind]}-moi-{today:%Y%m%d}"
+        return f"{kinds.get(kind).section}-moi-{today:%Y%m%d}"
     if kind != "document":
         return slug
     code = DEFAULT_TYPE_CODE
@@ -215,21 +176,9 @@ class _Shape:
 
 
 def _deref(spec: dict[str, Any], doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], str | None]:
-    """Follow `$ref`s; the referring node's own keys (its description) win over the target's."""
-    own_ref = None
-    while "$ref" in spec:
-        ref = spec["$ref"]
-        outer = {k: v for k, v in spec.items() if k != "$ref"}
-        if ref.startswith(_COMMON):
-            doc = read_schema("common")
-            target = doc["definitions"][ref[len(_COMMON):]]
-        elif ref.startswith(_LOCAL):
-            target = doc["definitions"][ref[len(_LOCAL):]]
-            own_ref = f"{doc.get('$id')}:{ref}"
-        else:  # pragma: no cover - the schemas use only these two forms
-            raise ValueError(f"unsupported $ref {ref}")
-        spec = {**target, **outer}
-    return spec, doc, own_ref
+    """Follow `$ref`s of the bundled schema (generator/schemas.py resolves them, as for validation)."""
+    spec, name = deref(spec, doc)
+    return spec, doc, name
 
 
 def _shape(spec: dict[str, Any], doc: dict[str, Any]) -> _Shape:
@@ -350,13 +299,13 @@ def _fields(shape: _Shape, indent: int, *, in_block: bool, stack: tuple[str, ...
 
 def skeleton(kind: str, ident: str, title: str | None, schema_ref: str) -> str:
     """The text of a new record of `kind`."""
-    schema = read_schema(kind)
+    schema = bundled(kind)
     shape = _Shape("object", schema.get("description", ""), False, [], schema, schema, None)
     values = {"id": _scalar(ident)}
     if title:
-        values[TITLE_FIELD[kind]] = _scalar(title)
+        values[kinds.get(kind).title_field] = _scalar(title)
     lines = [f"# yaml-language-server: $schema={schema_ref}",
-             f"# Bản ghi mới: {schema.get('title', KIND_NAMES[kind])}.",
+             f"# Bản ghi mới: {schema.get('title', kinds.label(kind))}.",
              *HEADER,
              *_fields(shape, 0, in_block=False, stack=(), values=values)]
     return "\n".join(lines) + "\n"
@@ -396,7 +345,7 @@ def new_record(root: Path, kind: str, title: str | None = None, ident: str | Non
             raise ScaffoldError(f"mã '{ident}' đã được dùng ở {taken[ident]}; hãy chọn mã khác")
     else:
         ident = fresh_id(kind, base_id(kind, title, today), taken)
-    folder = root / KIND_FOLDERS[kind]
+    folder = root / kinds.get(kind).folder
     path = folder / f"{ident}.yml"
     schema_file = root / "schema" / f"{kind}.schema.json"
     schema_ref = Path(os.path.relpath(schema_file, folder)).as_posix()
@@ -434,6 +383,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ValueError:
         shown = path.as_posix()
     kind = resolve_kind(args.kind)
-    print(f"Đã tạo {KIND_NAMES[kind]} mới: {shown}")
+    print(f"Đã tạo {kinds.label(kind)} mới: {shown}")
     print("Điền các trường còn trống rồi chạy: python -m generator check")
     return EXIT_OK

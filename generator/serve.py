@@ -199,28 +199,6 @@ class Outcome:
     summary: str
 
 
-class _Collect(logging.Handler):
-    """Keeps MkDocs' warnings: in strict mode it counts them but nothing prints them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append("MkDocs: " + " ".join(record.getMessage().split()))
-
-
-@contextmanager
-def _mkdocs_warnings() -> Iterator[list[str]]:
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    try:
-        yield collect.lines
-    finally:
-        logger.removeHandler(collect)
-
-
 def build_preview(root: Path, out: Path) -> Outcome:
     """Build once into `out`; whatever goes wrong comes back as lines, never as an exception.
 
@@ -228,18 +206,17 @@ def build_preview(root: Path, out: Path) -> Outcome:
     traceback goes to the terminal for whoever fixes it, and the preview lives on.
     """
     from generator.pipeline import build
-    from generator.site import BuildWarnings
+    from generator.publish.rules import PublishError
 
-    with _mkdocs_warnings() as warnings:
-        try:
-            result = build(root, out)
-        except BuildWarnings as err:
-            lines = warnings + [f"Xây dựng trang thất bại, trang cũ được giữ nguyên: {err}"]
-            return Outcome(False, lines, f"Có {len(lines)} lỗi khi xây dựng trang. Trang chưa được cập nhật.")
-        except Exception as err:  # noqa: BLE001 - the preview must outlive a generator bug
-            traceback.print_exc()
-            line = f"Lỗi của trình tạo trang (không phải của nội dung): {type(err).__name__}: {err}"
-            return Outcome(False, [line], "Trang chưa được cập nhật.")
+    try:
+        result = build(root, out)
+    except PublishError as err:
+        lines = [f"Xây dựng trang thất bại, trang cũ được giữ nguyên: {err}"]
+        return Outcome(False, lines, f"Có {len(lines)} lỗi khi xây dựng trang. Trang chưa được cập nhật.")
+    except Exception as err:  # noqa: BLE001 - the preview must outlive a generator bug
+        traceback.print_exc()
+        line = f"Lỗi của trình tạo trang (không phải của nội dung): {type(err).__name__}: {err}"
+        return Outcome(False, [line], "Trang chưa được cập nhật.")
     if not result.ok:
         return Outcome(False, [p.format() for p in result.problems], summary_line(result.problems))
     return Outcome(True, [], f"Đã cập nhật trang xem trước: {result.pages} trang.")

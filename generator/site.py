@@ -1,123 +1,78 @@
-"""The edge of the pipeline: rendered pages -> a static site, with MkDocs + Material.
+"""What the core hands a publisher: pages, redirects and files, engine-free.
 
-This is the only module that knows MkDocs. It writes each `Page` as a
-Markdown file with front matter (the HTML body passes through Markdown
-untouched, as a raw block), then asks MkDocs to build. Replacing MkDocs
-means replacing this module.
+The pipeline's stages up to here (load, validate, model, render, index,
+export) know nothing of MkDocs or Material; a publisher
+(`generator/publish/`) turns these values into a site. Replacing the engine
+means writing another publisher for the same values.
 """
 
 from __future__ import annotations
 
-import html
-import logging
-import os
-import shutil
-import subprocess
-from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
-
-from generator.csp import BASE_POLICY
-from generator.links import relative, source_path
-from generator.render import Page, Redirect, Rendered, SiteInfo, jsonld_text
-
-REPO = Path(__file__).resolve().parent.parent
-CONFIG = REPO / "mkdocs.yml"
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
-class SiteConfig:
-    """What the generator reads from mkdocs.yml (plain YAML, no MkDocs needed)."""
+class SiteInfo:
+    """What pages need to know of the site as a whole."""
 
-    info: SiteInfo
-    config_file: Path
-
-
-def read_config(config_file: Path = CONFIG, site_url: str | None = None) -> SiteConfig:
-    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    url = site_url if site_url is not None else (raw.get("site_url") or "")
-    if url and not url.endswith("/"):
-        url += "/"
-    return SiteConfig(SiteInfo(name=raw.get("site_name", SiteInfo.name), url=url), config_file)
+    name: str = "Xây dựng xã hội học tập"
+    url: str = ""  # absolute base URL ("https://portal.gov.vn/xhht/"), or "" when unknown
+    description: str = ""
 
 
-def page_source(page: Page) -> str:
-    """A page as MkDocs reads it: YAML front matter, then the HTML body as one raw block.
+@dataclass(frozen=True)
+class TocEntry:
+    """One heading of a page's table of contents (Material's sidebar)."""
 
-    Material writes front-matter values into the page unescaped (MkDocs trusts
-    its authors; we do not trust YAML), so they are HTML-escaped here, once.
-    """
-    meta: dict[str, object] = {"title": html.escape(page.title), "description": html.escape(page.description),
-                               "og_type": page.og_type}
-    if page.hide_toc:
-        meta["hide"] = ["toc"]
-    # Material's own search index stays empty: the hub's worker has its own (generator/index.py).
-    meta["search"] = {"exclude": True}
-    if page.jsonld:
-        meta["jsonld"] = jsonld_text(page.jsonld)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-    return f"---\n{front}---\n\n{page.body.strip()}\n"
+    title: str
+    anchor: str
+    children: tuple[TocEntry, ...] = ()
 
 
-def redirect_source(redirect: Redirect) -> str:
-    """A standalone page forwarding an old address (alias) to the record's current one."""
-    to = html.escape(relative(redirect.url, redirect.target), quote=True)
-    return ("<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{BASE_POLICY}; script-src 'none'\">\n"
-            f"<title>Trang đã chuyển</title>\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n"
-            f"<link rel=\"canonical\" href=\"{to}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n"
-            f"<body><p>Trang này đã chuyển tới <a href=\"{to}\">địa chỉ mới</a>.</p></body></html>\n")
+@dataclass
+class Page:
+    """One page of the site: its address, metadata and HTML body (already escaped)."""
+
+    url: str
+    title: str
+    body: str
+    description: str = ""
+    og_type: str = "website"
+    jsonld: dict[str, Any] | None = None
+    toc: tuple[TocEntry, ...] = ()
 
 
-def docs_files(rendered: Rendered, extra: dict[str, bytes]) -> dict[str, bytes | str]:
-    """Every file of the MkDocs docs folder: pages, redirects, downloads."""
-    files: dict[str, bytes | str] = {}
-    for page in rendered.pages:
-        files[source_path(page.url) if page.url else "index.md"] = page_source(page)
-    for redirect in rendered.redirects:
-        files[redirect.url + "index.html"] = redirect_source(redirect)
-    files.update(extra)
-    return files
+#: A page not rendered yet: listing every page first (cheap) gives the build its exact page count,
+#: lets any process render any page by its position, and keeps only one rendered page in memory.
+PageJob = Callable[[], Page]
 
 
-def _source_date_epoch() -> str:
-    """Dates MkDocs writes (sitemap) come from the last commit, so equal input gives equal output."""
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True, check=True)
-        return out.stdout.strip() or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"
+@dataclass(frozen=True)
+class Redirect:
+    """An old address (an alias) that forwards to a record's current page."""
+
+    url: str
+    target: str
 
 
-class BuildWarnings(Exception):
-    """MkDocs reported warnings; a site with warnings is not published."""
+@dataclass
+class Rendered:
+    """Everything the render, index and export stages made for one site."""
+
+    pages: list[Page] = field(default_factory=list)
+    redirects: list[Redirect] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # downloads, schemas, search index: path -> bytes
 
 
-def mkdocs_build(config: SiteConfig, docs_dir: Path, site_dir: Path) -> None:
-    """Run MkDocs in this process, strict: any warning aborts the build."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
+def jsonld_text(data: dict[str, Any]) -> str:
+    """JSON-LD safe to place inside <script>: no `</script>` can be formed from content."""
+    import json
 
-    overrides: dict[str, object] = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), "strict": True,
-                                    "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))]}
-    if config.info.url:
-        overrides["site_url"] = config.info.url
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    cfg = load_config(str(config.config_file), **overrides)
-    try:
-        build(cfg)
-    except Abort as err:
-        raise BuildWarnings(str(err)) from err
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def write_docs(docs_dir: Path, files: dict[str, bytes | str]) -> None:
-    """Lay the docs folder out afresh (stale pages of deleted records must not survive)."""
-    from generator.write import write_files
-
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
-    write_files(docs_dir, files)
+def output_path(url: str) -> str:
+    """The file a page's address is served from: `van-ban/x/` -> `van-ban/x/index.html`."""
+    return url + "index.html" if url.endswith("/") or not url else url

@@ -1,8 +1,9 @@
 """Where records live: which folders hold which kind, and which files to read.
 
 Documents of every type live in `plans/`; every other kind in a folder of
-`content/` named for it. The folder decides the kind (and so the schema), so
-an editor never has to declare it and cannot get it wrong.
+`content/` named for it (each kind declares its folder, generator/kinds/).
+The folder decides the kind (and so the schema), so an editor never has to
+declare it and cannot get it wrong.
 """
 
 from __future__ import annotations
@@ -11,30 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import kinds
 from generator.problems import FILE_FIELD, Problem
-
-#: kind -> folder relative to the repository root. Order is the build order.
-KIND_FOLDERS: dict[str, str] = {
-    "locality": "content/localities",
-    "body": "content/bodies",
-    "indicator": "content/indicators",
-    "document": "plans",
-    "resource": "content/resources",
-    "example": "content/examples",
-    "page": "content/pages",
-}
-
-#: Vietnamese names of the kinds, for messages and for the site.
-KIND_NAMES: dict[str, str] = {
-    "locality": "địa bàn",
-    "body": "cơ quan",
-    "indicator": "chỉ số",
-    "document": "văn bản",
-    "resource": "học liệu",
-    "example": "gương điển hình",
-    "page": "trang",
-    "target": "chỉ tiêu",
-}
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -57,11 +36,11 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
     root = root.resolve()
     files: list[SourceFile] = []
     problems: list[Problem] = []
-    for kind, folder in KIND_FOLDERS.items():
-        base = root / folder
+    for kind in kinds.REGISTRY:
+        base = root / kind.folder
         if not base.is_dir():
             continue
-        _walk(root, base, kind, files, problems)
+        _walk(root, base, kind.name, files, problems)
     return files, problems
 
 

@@ -8,13 +8,25 @@ one-line problem instead of a crash, a hang or an executed command.
 
 from __future__ import annotations
 
+import signal
 import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator.loader import MAX_BYTES, MAX_DEPTH, LoadedFile, Mark, load_bytes, load_text
+import generator.loader as loader
+from generator.loader import (
+    DEPTH_SCAN_LIMIT,
+    MAX_BYTES,
+    MAX_DEPTH,
+    LoadedFile,
+    Mark,
+    load_bytes,
+    load_text,
+    may_hold_anchor,
+    nesting_bound,
+)
 from tests.conftest import REPO
 
 REAL_FILES = sorted([*(REPO / "plans").glob("*.yml"), *(REPO / "content").rglob("*.yml")])
@@ -308,3 +320,222 @@ def test_unsupported_tags_are_refused_and_nothing_runs(tagged: str, fast: bool, 
     assert [(p.line, p.column, p.field) for p in problems] == [(2, 8, "value")]
     assert "không được hỗ trợ" in problems[0].message
     assert not marker.exists()
+
+
+
+# --- which path a file takes, and how often it is parsed --------------------------
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """Counts the extra event-stream passes (anchor or depth scans) the loader makes."""
+    calls: list[str] = []
+    real = yaml.parse
+
+    def counting(text, *args, **kwargs):
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(loader.yaml, "parse", counting)
+    return calls
+
+
+REAL_PLANS = sorted((REPO / "plans").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", REAL_PLANS, ids=[p.name for p in REAL_PLANS])
+def test_real_plans_take_the_fast_path_and_are_parsed_once(path: Path, parses: list[str]):
+    """Prose such as "Phòng GD&ĐT", "“**”" or an escaped quote must not cost a second parse
+    or the slow path; nor must a file's length (the largest plans are near 60 KB)."""
+    loaded, problems = load_bytes(path.name, path.read_bytes())
+    assert problems == []
+    assert loaded is not None and loaded.fast
+    assert loaded._marks is None
+    assert parses == []
+
+
+PROSE = """\
+id: kh-1
+title: Phối hợp với Phòng GD&ĐT và Sở GD&ĐT
+issuer: Trung tâm VH, TT & TT
+notes:
+  - Bỏ các dấu lạ “*Chuẩn*” và “- W*” cuối Nơi nhận; các dấu “**” quanh khối chữ ký
+  - "Sửa lỗi OCR: \\"Noi nhận\\" -> \\"Nơi nhận\\"; Chú ý!"
+  - xem tệp a.nanh, b.inf.txt, .information
+"""
+
+
+def test_ampersands_asterisks_and_escapes_in_prose_take_the_fast_path(parses: list[str]):
+    loaded = _load(PROSE)
+    assert loaded.fast and loaded._marks is None
+    assert parses == []
+    assert loaded.data["title"] == "Phối hợp với Phòng GD&ĐT và Sở GD&ĐT"
+    assert loaded.data["issuer"] == "Trung tâm VH, TT & TT"
+    assert loaded.data["notes"][1] == 'Sửa lỗi OCR: "Noi nhận" -> "Nơi nhận"; Chú ý!'
+    assert loaded.data == _load(PROSE, fast=False).data
+
+
+@pytest.mark.parametrize("text", [
+    "id: x\nnote: Lưu VT, *GD*\n",    # ", *" could start an alias in a flow list
+    "id: x\nnote: a - &b\n",          # "- &" could start an anchored sequence entry
+], ids=["comma-star", "dash-ampersand"])
+def test_a_prose_look_alike_costs_one_scan_then_takes_the_fast_path(text: str, parses: list[str]):
+    loaded = _load(text)
+    assert loaded.fast
+    assert len(parses) == 1
+    assert loaded.data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "slow"])
+@pytest.mark.parametrize("text, line, column", [
+    ("id: x\nkey: &a value\n", 2, 6),
+    ("id: x\nlist:\n  - &a value\n", 3, 5),
+    ("id: x\nlist: [1, &a 2]\n", 2, 11),
+    ('id: x\nmap: {"k":&a v}\n', 2, 11),
+    ("id: x\nkey: !!str &a value\n", 2, 6),  # the node (its tag) starts at column 6
+    ("id: x\nkey:\n  &a\n  value\n", 3, 3),
+    ("id: x\nkey:\u2028  &a value\n", 2, 8),
+    ("&a id: x\n", 1, 1),
+], ids=["value", "list-entry", "flow-list", "json-key", "after-tag", "own-line", "after-u2028", "first"])
+def test_anchor_where_a_node_starts_is_refused_at_its_position(text: str, line: int, column: int, fast: bool):
+    problems = _refused(text, fast=fast)
+    assert [(p.line, p.column) for p in problems] == [(line, column)]
+    assert "&a" in problems[0].message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: Sở GD&ĐT\n", False),
+    ("title: TT & TT, “W*”, “**”\n", False),
+    ("title: 5 * 3 = 15!\n", False),
+    ("key: &a v\n", True),
+    ("- *a\n", True),
+    ("[x,*a]\n", True),
+    ("? &a k\n", True),
+    ("--- !t &a x\n", True),
+    ("k:\u2028&a v\n", True),
+    ("k:\n\ufeff&a v\n", True),
+    ("&a v\n", True),
+])
+def test_may_hold_anchor_looks_only_where_a_node_can_start(text: str, expected: bool):
+    assert may_hold_anchor(text) is expected
+
+
+def test_alias_bomb_declines_the_fast_conversion_at_the_first_repeat():
+    """Were an alias ever to reach the fast path, it would be met as the same node twice and
+    declined there, before anything is expanded (nine levels of nine would be 9**9 strings)."""
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    previous_handler = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("alias bomb expanded"))
+    signal.alarm(10)
+    try:
+        with pytest.raises(loader._NeedSlowPath):
+            loader._fast_load("\n".join(lines) + "\n")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous_handler)
+
+
+# --- escapes ------------------------------------------------------------------
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "slow"])
+def test_escapes_that_spell_nfd_text_come_back_nfc(fast: bool):
+    """"\u0323" after "e" and before "\u0302" is "ệ" decomposed; the value must be NFC."""
+    text = 'id: x\ntitle: "Vi\\u0065\\u0323\\u0302t Nam"\njoined: "Vie\\\n  \u0323\u0302t"\n'
+    assert unicodedata.is_normalized("NFC", text)
+    data = _load(text, fast=fast).data
+    assert data == {"id": "x", "title": "Việt Nam", "joined": "Việt"}
+    assert all(unicodedata.is_normalized("NFC", value) for value in data.values())
+
+
+def test_escaped_nfd_key_equal_to_a_written_key_is_a_duplicate():
+    problems = _refused('tên: a\n"te\\u0302n": b\n')
+    assert "bị lặp" in problems[0].message and problems[0].line == 2
+
+
+def test_escapes_that_give_nfc_text_keep_the_fast_path():
+    loaded = _load('id: x\ntitle: "Tr\\u01b0\\u1eddng \\"mẫu\\""\n')
+    assert loaded.fast
+    assert loaded.data["title"] == 'Trường "mẫu"'
+
+
+# --- tags and odd scalars -------------------------------------------------------------
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "slow"])
+@pytest.mark.parametrize("written", ["!!bool abc", "!!bool ''", "!!int _", "!!float abc"])
+def test_explicitly_tagged_scalar_that_cannot_be_read_is_a_problem_not_a_crash(written: str, fast: bool):
+    problems = _refused(f"id: x\nvalue: {written}\n", fast=fast)
+    assert [(p.line, p.column, p.field) for p in problems] == [(2, 8, "value")]
+    assert "không đọc được" in problems[0].message
+
+
+def test_nan_and_inf_inside_words_keep_the_fast_path():
+    loaded = _load("id: x\nfile: báo-cáo.nan.inf\nnote: ghi .NaN và .INF trong văn bản\n")
+    assert loaded.fast
+    assert loaded.data["file"] == "báo-cáo.nan.inf"
+
+
+# --- nesting ---------------------------------------------------------------------------
+
+def _event_depth(text: str) -> int:
+    """The deepest nesting on the event stream (up to a syntax error, if any)."""
+    depth = deepest = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return deepest
+
+
+NESTED = {
+    "compact-lists": "- " * 300 + "x\n",
+    "explicit-keys": "? " * 300 + "x\n",
+    "lists-and-keys": "- ? " * 150 + "x\n",
+    "indented-maps": "".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "x\n",
+    "indentless-lists": "k0:\n" + "".join(" " * (2 * i) + f"- k{i + 1}:\n" for i in range(150)) + " " * 300 + "- x\n",
+    "u2028-lines": "".join(" " * i + f"k{i}:\u2028" for i in range(300)) + " " * 300 + "x\n",
+    "single-pair-flow": "[a: " * 300 + "x" + "]" * 300 + "\n",
+    "explicit-flow": "[? " * 300 + "x" + "]" * 300 + "\n",
+    "flow-maps": "{a: " * 300 + "x" + "}" * 300 + "\n",
+    "block-then-flow": "- - - - k: [[{a: [x]}]]\n",
+    "dumped": yaml.safe_dump({"a": [[{"b": [{"c": [[["d"]]]}]}]]}, default_flow_style=False, indent=4),
+}
+
+
+@pytest.mark.parametrize("text", list(NESTED.values()), ids=list(NESTED))
+def test_nesting_bound_is_never_below_the_real_nesting(text: str):
+    """Both bounds: the indicator count, and (padded past the limit with a comment of dashes) the
+    bound from leading runs and brackets."""
+    depth = _event_depth(text)
+    assert depth >= 7
+    assert nesting_bound(text) >= depth
+    padded = text + "# " + "-" * (DEPTH_SCAN_LIMIT + 1) + "\n"
+    assert _event_depth(padded) == depth
+    assert depth <= nesting_bound(padded) < DEPTH_SCAN_LIMIT
+
+
+def test_long_prose_file_bounds_low_without_a_scan(parses: list[str]):
+    """A file with thousands of ':' and '-' in prose (here ~12,000) is still parsed once."""
+    text = "id: x\nnotes:\n" + "  - 'Mục 1: a - b - c: d'\n" * 3000
+    assert text.count(":") + text.count("-") > DEPTH_SCAN_LIMIT
+    assert nesting_bound(text) < DEPTH_SCAN_LIMIT
+    assert _load(text).fast
+    assert parses == []
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "slow"])
+@pytest.mark.parametrize("text", [
+    "? " * 30_000 + "x\n",
+    "- ? " * 15_000 + "x\n",
+    "k:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(1_000)) + " " * 1_001 + "x\n",
+    "id: " + "{a: [" * 25_000 + "\n",
+], ids=["explicit-keys", "lists-and-keys", "indented", "flow-mixed"])
+def test_other_deep_shapes_are_refused_not_a_crash(text: str, fast: bool):
+    problems = _refused(text, fast=fast)
+    assert len(problems) == 1
+    assert "lồng nhau quá sâu" in problems[0].message

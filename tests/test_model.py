@@ -131,19 +131,23 @@ def test_base_tree_backlink(base_tree: Path):
     assert hub.cited_by["qd-1-ttg-2021"] == ["kh-2-ubnd-mau-2022"]
 
 
-def test_backlinks_list_each_citing_document_once_in_id_order(hub: Hub):
-    assert hub.cited_by["qd-1-ttg-2021"] == ["kh-2-ubnd-mau-2022", "kh-3-ubnd-mau-2023"]
+def test_backlinks_list_each_citing_document_once_newest_first(hub: Hub):
+    """As the document's page lists them: the newest citing document first, each once."""
+    assert hub.cited_by["qd-1-ttg-2021"] == ["kh-3-ubnd-mau-2023", "kh-2-ubnd-mau-2022"]
     assert hub.cited_by["kh-2-ubnd-mau-2022"] == ["kh-3-ubnd-mau-2023"]
     assert "kh-3-ubnd-mau-2023" not in hub.cited_by
 
 
 def test_duties_of_a_body_across_documents_and_depths(hub: Hub):
-    """Every item naming the body, nested ones included; no responsibility means assigned."""
+    """Every item naming the body, nested ones included; no responsibility means assigned.
+
+    Newest document first (as the body's page shows them), items in document order.
+    """
     duties = [(d.document_id, d.item.text, d.responsibility) for d in hub.duties["so-gddt-tinh-mau"]]
     assert duties == [
-        ("kh-2-ubnd-mau-2022", "Chủ trì, tham mưu triển khai Kế hoạch.", "assigned"),
         ("kh-3-ubnd-mau-2023", "Đề nghị Ủy ban nhân dân tỉnh phối hợp.", "requested"),
         ("kh-3-ubnd-mau-2023", "Sở Giáo dục và Đào tạo tổng hợp báo cáo.", "assigned"),
+        ("kh-2-ubnd-mau-2022", "Chủ trì, tham mưu triển khai Kế hoạch.", "assigned"),
     ]
     assert all(d.body_id == "so-gddt-tinh-mau" for d in hub.duties["so-gddt-tinh-mau"])
     assert [d.responsibility for d in hub.duties["ubnd-tinh-mau"]] == ["requested"]
@@ -157,8 +161,10 @@ def test_targets_by_indicator_are_ordered_by_year_then_document(hub: Hub):
 
 
 def test_documents_by_locality(hub: Hub):
-    """Documents without a locality (the national decision) are on no locality's page."""
-    assert hub.documents_by_locality == {"tinh-mau": ["kh-2-ubnd-mau-2022", "kh-3-ubnd-mau-2023"]}
+    """Newest first; documents without a locality (the national decision) are on no locality's page."""
+    assert hub.documents_of("tinh-mau") == ["kh-3-ubnd-mau-2023", "kh-2-ubnd-mau-2022"]
+    assert not any(key[:2] == ("document", "locality") and "qd-1-ttg-2021" in ids
+                   for key, ids in hub.referrers.items())
 
 
 def test_document_targets_are_in_document_order(hub: Hub):

@@ -15,7 +15,8 @@ import pytest
 from jsonschema import Draft7Validator
 
 from generator.schemas import SCHEMA_DIR, bundled
-from generator.sources import KIND_FOLDERS, YAML_SUFFIXES
+from generator import kinds
+from generator.sources import YAML_SUFFIXES
 from tests.conftest import REPO
 
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))
@@ -42,7 +43,7 @@ def _refs(node):
 
 
 def test_every_kind_has_a_schema_file():
-    assert {_kind(p) for p in SCHEMA_FILES} >= set(KIND_FOLDERS) | {"common"}
+    assert {_kind(p) for p in SCHEMA_FILES} >= {k.name for k in kinds.REGISTRY} | {"common"}
 
 
 @pytest.mark.parametrize("path", SCHEMA_FILES, ids=[p.name for p in SCHEMA_FILES])
@@ -74,9 +75,9 @@ def test_content_files_were_found():
 
 def _expected_kind(path: Path) -> str | None:
     rel = path.relative_to(REPO).as_posix()
-    for kind, folder in KIND_FOLDERS.items():
-        if rel.startswith(folder + "/"):
-            return kind
+    for kind in kinds.REGISTRY:
+        if rel.startswith(kind.folder + "/"):
+            return kind.name
     return None
 
 

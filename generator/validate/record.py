@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator
 
+from generator import links, markdown_safe
 from generator.loader import LoadedFile
+from generator.model.anchors import PAGE_ANCHORS, item_anchor as _anchor
 from generator.problems import Problem, format_field
-from generator import markdown_safe
-from generator.links import PAGE_ANCHORS, reserved_reason
-from generator.schemas import read_schema
+from generator.schemas import id_pattern, walk_ids
 from generator.validate import privacy
 
 Path_ = tuple[str | int, ...]
 
 #: The id rule of schema/common.schema.json, for records the schema rejected.
-ID_PATTERN = re.compile(read_schema("common")["definitions"]["id"]["pattern"])
+ID_PATTERN = re.compile(id_pattern()["pattern"])
 
 
 @dataclass(frozen=True)
@@ -85,58 +85,15 @@ def document_targets(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, An
 
 # --- facts -----------------------------------------------------------------
 
-def _defines(record: Record) -> Iterator[tuple[str, str, Path_]]:
-    data = record.data
-    yield data["id"], record.kind, ("id",)
-    for index, alias in enumerate(data.get("aliases", [])):
-        yield alias, record.kind, ("aliases", index)
-    if record.kind == "document":
-        for path, target in record.targets:
-            yield target["id"], "target", path + ("id",)
-            for index, alias in enumerate(target.get("aliases", [])):
-                yield alias, "target", path + ("aliases", index)
-
-
-def _links(record: Record) -> Iterator[tuple[Path_, str, str]]:
-    data = record.data
-    if record.kind == "document":
-        issuer = data["issuer"]
-        if "body" in issuer:
-            yield ("issuer", "body"), "body", issuer["body"]
-        if data.get("locality"):
-            yield ("locality",), "locality", data["locality"]
-        for index, basis in enumerate(data.get("legal_bases", [])):
-            if "document" in basis:
-                yield ("legal_bases", index, "document"), "document", basis["document"]
-        for path, item in record.items:
-            for index, body in enumerate(item.get("bodies", [])):
-                yield path + ("bodies", index), "body", body
-            for tindex, target in enumerate(item.get("targets", [])):
-                yield path + ("targets", tindex, "indicator"), "indicator", target["indicator"]
-        for index, deadline in enumerate(data.get("deadlines", [])):
-            for bindex, body in enumerate(deadline.get("bodies", [])):
-                yield ("deadlines", index, "bodies", bindex), "body", body
-        for field in ("addressees", "recipients"):
-            for index, recipient in enumerate(data.get(field, [])):
-                if "body" in recipient:
-                    yield (field, index, "body"), "body", recipient["body"]
-    elif record.kind in ("body", "locality"):
-        if "locality" in data:
-            yield ("locality",), "locality", data["locality"]
-        if "parent" in data:
-            yield ("parent",), record.kind, data["parent"]
-    elif record.kind == "example" and "locality" in data:
-        yield ("locality",), "locality", data["locality"]
-    elif record.kind == "resource":
-        for index, locality in enumerate(data.get("localities", [])):
-            yield ("localities", index), "locality", locality
-
-
 def facts(record: Record) -> Facts:
     """The ids a record defines and the links it makes."""
-    return Facts(record.kind, record.file.path, record.file.abspath, record.data["id"],
-                 tuple(d for d in _defines(record) if isinstance(d[0], str)),
-                 tuple(link for link in _links(record) if isinstance(link[2], str)),
+    defines, refers = [], []
+    for role, kind, path, ident in walk_ids(record.kind, record.data):
+        if role == "defines":
+            defines.append((ident, kind, path))
+        else:
+            refers.append((path, kind, ident))
+    return Facts(record.kind, record.file.path, record.file.abspath, record.data["id"], tuple(defines), tuple(refers),
                  tuple(privacy.found(record.data)),
                  tuple(privacy.declared(record.data)) if record.kind == "body" else ())
 
@@ -227,7 +184,7 @@ def check_id_free(record: Record) -> list[Problem]:
     """An id (or an alias, which keeps an address alive) must not take an address a listing page uses."""
     names = [(("id",), record.data["id"])] + [(("aliases", i), a) for i, a in enumerate(record.data.get("aliases", []))]
     return [problem_at(record.file, path, reason) for path, name in names
-            if (reason := reserved_reason(record.kind, name))]
+            if (reason := links.reserved_reason(record.kind, name))]
 
 
 def check_page_links(record: Record) -> list[Problem]:
@@ -238,9 +195,8 @@ def check_page_links(record: Record) -> list[Problem]:
 
 
 def item_anchor(item: dict[str, Any], path: Path_) -> str:
-    """The anchor an item gets on its page: the editor's, or `muc-1-2-3` from its position (as model.py)."""
-    explicit = item.get("anchor")
-    return explicit if isinstance(explicit, str) else "muc-" + "-".join(str(p + 1) for p in path if isinstance(p, int))
+    """The anchor an item gets on its page (generator/model/anchors.py), from its path in the record."""
+    return _anchor(item, tuple(p for p in path if isinstance(p, int)))
 
 
 def check_anchors(record: Record) -> list[Problem]:
@@ -263,12 +219,10 @@ def check_anchors(record: Record) -> list[Problem]:
 
 
 def check_record(record: Record) -> list[Problem]:
-    """All single-record problems beyond the schema."""
+    """All single-record problems beyond the schema: the common ones, then those its kind declares."""
+    from generator import kinds
+
     problems = check_id_free(record) + check_dates(record)
-    if record.kind == "page":
-        problems += check_page_links(record)
-    if record.kind == "document":
-        problems += check_document_values(record) + check_anchors(record)
-    elif record.kind == "example":
-        problems += check_example(record)
+    for check in kinds.get(record.kind).checks:
+        problems += check(record)
     return problems

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from generator.loader import LoadedFile
 from generator.problems import Problem
-from generator.sources import KIND_NAMES
+from generator import kinds
 from generator.validate.messages import suggest
 from generator.validate import privacy
 from generator.validate.record import Facts, Path_, problem_at
@@ -67,9 +67,9 @@ def check_links(all_facts: list[Facts], by_kind: dict[str, set[str]], at: _Posit
             if ident in by_kind.get(kind, ()):
                 continue
             elsewhere = sorted(k for k, ids in by_kind.items() if ident in ids)
-            hint = (f"; '{ident}' là mã của một {KIND_NAMES[elsewhere[0]]}, không phải {KIND_NAMES[kind]}" if elsewhere
+            hint = (f"; '{ident}' là mã của một {kinds.label(elsewhere[0])}, không phải {kinds.label(kind)}" if elsewhere
                     else suggest(ident, sorted(by_kind.get(kind, ()))))
-            problems.append(at.problem(facts, path, f"không tìm thấy {KIND_NAMES[kind]} có mã '{ident}'{hint}"))
+            problems.append(at.problem(facts, path, f"không tìm thấy {kinds.label(kind)} có mã '{ident}'{hint}"))
     return problems
 
 

@@ -1,0 +1,55 @@
+"""Bodies (content/bodies/): who issues documents and who is assigned their tasks."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from generator.entries import Entry
+from generator.kinds.base import RecordKind
+from generator.model.hub import Duty, Hub
+from generator.model.records import Body
+from generator.render.contexts import BodyContext
+from generator.render.environment import make_page
+from generator.render.listing import PER_PAGE, paged
+from generator.site import Page, PageJob, SiteInfo
+
+
+class BodyKind(RecordKind):
+    name = "body"
+    label = "cơ quan"
+    folder = "content/bodies"
+    section = "co-quan"
+    struct = Body
+    listing = ("Cơ quan, đơn vị", "Cơ quan ban hành và cơ quan được giao nhiệm vụ")
+    per_page = 100
+    indexed = ("parent", "locality")
+    scaffold_names = ("co-quan",)
+    search_label = "Cơ quan"
+
+    def record_pages(self, body: Body, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
+        yield from body_pages(body, hub, site)
+
+    def entries(self, hub: Hub) -> Iterator[Entry]:
+        # No locality among the keywords: a place's name should find the place first, and
+        # body names already carry their place.
+        for ident, body in hub.bodies.items():
+            yield Entry("Cơ quan", body.name, self.url(ident), body.description or "", body.short_name or "")
+
+
+def body_pages(body: Body, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
+    """A body's page: duties grouped per document (20 documents a page), what it issued, its units."""
+    by_doc: dict[str, list[Duty]] = {}
+    for duty in hub.duties.get(body.id, []):
+        by_doc.setdefault(duty.document_id, []).append(duty)
+    duties = [(hub.documents[doc_id], items) for doc_id, items in by_doc.items()]
+    issued = hub.issued_by(body.id)
+    children = [hub.bodies[i] for i in hub.referring("body", "parent", body.id)[:PER_PAGE]]
+    common: dict[str, Any] = dict(
+        hub=hub, site=site, body=body, issued=[hub.documents[i] for i in issued[:PER_PAGE]],
+        issued_total=len(issued), children=children, parent=hub.bodies.get(body.parent or ""),
+        locality=hub.localities.get(body.locality or ""))
+
+    def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
+        return make_page("body.html", BodyContext(title=title, page_url=url, items=chunk, paging=paging, **common),
+                         f"Nhiệm vụ của {body.name} trong các văn bản về xây dựng xã hội học tập")
+    yield from paged(f"co-quan/{body.id}/", duties, body.name, 20, render)

@@ -1,0 +1,78 @@
+"""Indicators (content/indicators/): what targets measure, to compare them across plans."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from generator.charts import Series, line_chart
+from generator.kinds.base import RecordKind
+from generator.model.hub import Hub, document_order
+from generator.model.records import Indicator, Target
+from generator.render.contexts import IndicatorContext, IndicatorRow
+from generator.render.environment import make_page
+from generator.render.listing import paged
+from generator.site import Page, PageJob, SiteInfo
+
+
+class IndicatorKind(RecordKind):
+    name = "indicator"
+    label = "chỉ số"
+    folder = "content/indicators"
+    section = "chi-so"
+    struct = Indicator
+    listing = ("Chỉ số và chỉ tiêu", "Các chỉ số dùng để so sánh chỉ tiêu giữa các văn bản")
+    per_page = 100
+    search_label = "Chỉ số"
+
+    def order(self, record: Indicator) -> Any:
+        return (record.group or "z", record.name, record.id)
+
+    def record_pages(self, record: Indicator, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
+        yield from indicator_pages(record, hub, site)
+
+
+def latest_per_year(hub: Hub, points: list[tuple[int, float, str]]) -> tuple[tuple[int, float], ...]:
+    """One value per year: where several documents of a place set one, the newest document's.
+
+    Keeps the chart to places x years, however many documents there are.
+    """
+    best: dict[int, tuple[tuple, float]] = {}
+    for year, value, doc_id in points:
+        rank = document_order(hub.documents[doc_id])  # smaller is newer
+        if year not in best or rank < best[year][0]:
+            best[year] = (rank, value)
+    return tuple((year, best[year][1]) for year in sorted(best))
+
+
+def indicator_chart(indicator: Indicator, rows: list[IndicatorRow], hub: Hub) -> str:
+    """Targets (and reported results) per place and year, as a build-time SVG."""
+    by_place: dict[str, list[Target]] = {}
+    for row in rows:
+        by_place.setdefault(row.place, []).append(row.target)
+    series = []
+    for place, targets in sorted(by_place.items()):
+        points = latest_per_year(hub, [(t.year, t.value, t.document_id) for t in targets if t.value is not None])
+        if points:
+            series.append(Series(label=f"{place} — chỉ tiêu", points=points, kind="target"))
+        actual = latest_per_year(hub, [(a.year, a.value, t.document_id) for t in targets for a in t.actuals])
+        if actual:
+            series.append(Series(label=f"{place} — thực hiện", points=actual, kind="actual"))
+    return line_chart(series, title=indicator.name,
+                      desc=f"Chỉ tiêu theo năm của các địa bàn và cả nước cho chỉ số: {indicator.name}",
+                      unit=indicator.unit, chart_id=f"chart-{indicator.id}")
+
+
+def indicator_pages(indicator: Indicator, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
+    """An indicator's page: its chart and its targets across documents (100 a page)."""
+    rows = []
+    for target in hub.targets_by_indicator.get(indicator.id, []):
+        doc = hub.documents[target.document_id]
+        rows.append(IndicatorRow(target, doc, hub.place_name(doc)))
+    chart = indicator_chart(indicator, rows, hub)
+
+    def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
+        return make_page("indicator.html", IndicatorContext(title=title, page_url=url, hub=hub, site=site,
+                                                            indicator=indicator, items=chunk, paging=paging,
+                                                            chart=chart),
+                         f"Chỉ tiêu theo năm: {indicator.name}")
+    yield from paged(f"chi-so/{indicator.id}/", rows, indicator.name, 100, render)

@@ -1,0 +1,53 @@
+"""Localities (content/localities/): the country, provinces, districts, communes."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from generator import labels
+from generator.entries import Entry
+from generator.kinds.base import RecordKind
+from generator.model.hub import Hub
+from generator.model.records import Locality
+from generator.render.contexts import LocalityContext
+from generator.render.environment import make_page
+from generator.render.listing import PER_PAGE, paged
+from generator.site import Page, PageJob, SiteInfo
+
+
+class LocalityKind(RecordKind):
+    name = "locality"
+    label = "địa bàn"
+    folder = "content/localities"
+    section = "dia-ban"
+    struct = Locality
+    listing = ("Địa bàn", "Tỉnh, thành phố, huyện, xã có văn bản trên trang")
+    per_page = 100
+    indexed = ("parent",)
+    search_label = "Địa bàn"
+
+    def record_pages(self, record: Locality, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
+        yield from locality_pages(record, hub, site)
+
+    def entries(self, hub: Hub) -> Iterator[Entry]:
+        for ident, locality in hub.localities.items():
+            yield Entry("Địa bàn", locality.name, self.url(ident), locality.successor_note or "",
+                        labels.label(labels.LOCALITY_KINDS, locality.kind))
+
+
+def locality_pages(locality: Locality, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
+    """A place's page: its documents (20 a page) and their targets, its examples, its sub-units."""
+    docs = [hub.documents[i] for i in hub.documents_of(locality.id)]
+    examples = hub.referring("example", "locality", locality.id)
+    children = sorted((hub.localities[i] for i in hub.referring("locality", "parent", locality.id)),
+                      key=lambda l: (l.name.casefold(), l.id))
+    common: dict[str, Any] = dict(
+        hub=hub, site=site, locality=locality, examples=[hub.examples[i] for i in examples[:PER_PAGE]],
+        examples_total=len(examples), children=children[:PER_PAGE], parent=hub.localities.get(locality.parent or ""))
+
+    def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
+        targets = [t for doc in chunk for t in doc.targets]
+        return make_page("locality.html", LocalityContext(title=title, page_url=url, items=chunk, paging=paging,
+                                                          targets=targets, **common),
+                         f"Văn bản, chỉ tiêu và gương điển hình của {locality.name}")
+    yield from paged(f"dia-ban/{locality.id}/", docs, locality.name, 20, render)

@@ -1,0 +1,45 @@
+"""The render stage: the model as pages, through the Jinja2 templates in `theme/pages/`.
+
+A page is data (`generator.site.Page`): its address, title, description,
+structured data and an HTML body. Each kind renders its own pages
+(`RecordKind.pages`); this module adds the site's own pages and the
+redirects of old addresses. Pages are produced one at a time, so a
+publisher can write each and let it go: memory does not grow with the site.
+Publishing them is a publisher's business (`generator/publish/`).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Iterator, Sequence
+
+from generator import kinds
+from generator.model.hub import Hub
+from generator.render.site_pages import about_page, data_page, home_page
+from generator.site import Page, PageJob, Redirect, SiteInfo
+from generator.tables import Table
+
+
+def page_jobs(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> list[PageJob]:
+    """Every page of the site, not yet rendered, in a stable order."""
+    jobs: list[PageJob] = [partial(home_page, hub, site)]
+    for kind in kinds.REGISTRY:
+        jobs.extend(kind.pages(hub, site))
+    jobs.append(partial(about_page, hub, site))
+    jobs.append(partial(data_page, hub, site, tables))
+    return jobs
+
+
+def render_pages(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> Iterator[Page]:
+    """Every page of the site, rendered one at a time."""
+    return (job() for job in page_jobs(hub, site, tables))
+
+
+def redirects(hub: Hub) -> list[Redirect]:
+    """One redirect per alias of every record: an old address keeps working."""
+    out = []
+    for kind in kinds.REGISTRY:
+        for ident, record in hub.records.get(kind.name, {}).items():
+            for alias in record.aliases:
+                out.append(Redirect(kind.url(alias), kind.url(ident)))
+    return out

@@ -1,0 +1,180 @@
+"""The typed context of every page template.
+
+A template receives the fields of one of these, spread into variables, plus
+the helpers of `environment.py` (`link`, `url_for`, `target_url`, `labels`,
+`doc_label` and the filters). docs/templates.md documents every field;
+tests/test_contexts.py fails when a field is added here and not there.
+Everything a template shows is computed before it is called: templates
+format and link, they do not query the hub beyond looking a record up by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+
+from generator.model.hub import Duty, Hub
+from generator.model.records import Body, Document, Example, Indicator, Item, Locality, Target
+from generator.site import SiteInfo
+
+if TYPE_CHECKING:
+    from generator.kinds.base import RecordKind
+    from generator.tables import Table
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Where a page sits in a paginated list: `number` of `count`, and every page's address."""
+
+    number: int
+    count: int
+    urls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet: its code (URL segment), label, and how many records have it."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """A facet of a listing and its values."""
+
+    segment: str
+    name: str
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every template receives."""
+
+    title: str
+    page_url: str
+    hub: Hub
+    site: SiteInfo
+
+
+@dataclass(frozen=True)
+class RecordContext(Context):
+    """`<kind>.html`: one record's page (resources, examples, free pages, and any new kind)."""
+
+    record: Any
+    kind: RecordKind
+
+
+@dataclass(frozen=True)
+class ListingContext(Context):
+    """`<kind>-list.html`: one page of a kind's listing, or of one facet value's listing."""
+
+    items: Sequence[Any]
+    paging: Paging
+    facets: tuple[FacetGroup, ...]
+    active: tuple[str, str] | None
+    total: int
+    base: str
+    kind: RecordKind
+
+
+@dataclass(frozen=True)
+class DocumentContext(Context):
+    """`document.html`: a document's page."""
+
+    doc: Document
+    citation: str
+    locality: Locality | None
+    cited_by: Sequence[Document]
+    cited_total: int
+    duties: Sequence[tuple[Body, Sequence[Item]]]
+
+
+@dataclass(frozen=True)
+class CitingContext(Context):
+    """`citing.html`: every document that cites one, when there are too many for its page."""
+
+    doc: Document
+    items: Sequence[Document]
+    paging: Paging
+
+
+@dataclass(frozen=True)
+class BodyContext(Context):
+    """`body.html`: a body, its duties per document (paginated), what it issued, its units."""
+
+    body: Body
+    items: Sequence[tuple[Document, Sequence[Duty]]]
+    paging: Paging
+    issued: Sequence[Document]
+    issued_total: int
+    children: Sequence[Body]
+    parent: Body | None
+    locality: Locality | None
+
+
+@dataclass(frozen=True)
+class LocalityContext(Context):
+    """`locality.html`: a place, its documents (paginated) and their targets, its examples and sub-units."""
+
+    locality: Locality
+    items: Sequence[Document]
+    paging: Paging
+    targets: Sequence[Target]
+    examples: Sequence[Example]
+    examples_total: int
+    children: Sequence[Locality]
+    parent: Locality | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One row of an indicator's table: a target, its document and the place it applies to."""
+
+    target: Target
+    doc: Document
+    place: str
+
+
+@dataclass(frozen=True)
+class IndicatorContext(Context):
+    """`indicator.html`: an indicator, its chart and its targets across documents (paginated)."""
+
+    indicator: Indicator
+    items: Sequence[IndicatorRow]
+    paging: Paging
+    chart: str
+
+
+@dataclass(frozen=True)
+class IndicatorListContext(Context):
+    """`indicator-list.html`: the indicators with their number of targets."""
+
+    items: Sequence[tuple[Indicator, int]]
+    paging: Paging
+
+
+@dataclass(frozen=True)
+class HomeContext(Context):
+    """`home.html`: the home page."""
+
+    latest: Sequence[Document]
+    national: Document | None
+    key_targets: Sequence[Target]
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class AboutContext(Context):
+    """`about.html`: about the hub, with the free pages."""
+
+    pages: Sequence[Any]
+
+
+@dataclass(frozen=True)
+class DataContext(Context):
+    """`data.html`: the download tables and their columns."""
+
+    tables: Sequence[Table]

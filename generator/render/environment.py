@@ -1,0 +1,71 @@
+"""The Jinja2 environment of the page templates (theme/pages/), and pages made from it.
+
+Every value from YAML reaches HTML only through Jinja2's autoescaping;
+`StrictUndefined` makes a template that names a field its context lacks fail
+the build instead of printing nothing. Templates receive one typed context
+(`generator/render/contexts.py`, listed in docs/templates.md) spread into
+variables, plus the helpers below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+
+from generator import kinds, labels, markdown_safe
+from generator.links import relative, target_url, url_for
+from generator.render import formatting
+from generator.render.contexts import Context
+from generator.site import Page, TocEntry
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "theme" / "pages"
+
+
+@lru_cache(maxsize=None)
+def environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(vn_number=formatting.vn_number, vn_date=formatting.vn_date, paragraphs=formatting.paragraphs,
+                       target_value=formatting.target_value, target_label=formatting.target_label,
+                       markdown=lambda text: markupsafe.Markup(markdown_safe.render(text)))
+    env.globals.update(labels=labels, doc_label=formatting.doc_label, url_for=url_for, target_url=target_url)
+    return env
+
+
+def template_dirs() -> tuple[Path, ...]:
+    """theme/pages/, then the template folders kinds bring with them."""
+    extra = [k.template_dir for k in kinds.REGISTRY if k.template_dir is not None]
+    return (TEMPLATE_DIR, *dict.fromkeys(extra))
+
+
+def render(template: str, context: Context) -> str:
+    """A template's HTML for a typed context."""
+    url = context.page_url
+    variables = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+    return environment(template_dirs()).get_template(template).render(
+        link=lambda to_url: relative(url, to_url), **variables)
+
+
+def make_page(template: str, context: Context, description: str = "", og_type: str = "website",
+              jsonld: dict[str, Any] | None = None, toc: tuple[TocEntry, ...] = ()) -> Page:
+    return Page(url=context.page_url, title=context.title, description=description or context.title,
+                body=render(template, context), og_type=og_type, jsonld=jsonld, toc=toc)
+
+
+def page(template: str, url: str, title: str, description: str = "", **fields: Any) -> Page:
+    """A page from a generic record context (the default of `RecordKind.pages`)."""
+    from generator.render.contexts import RecordContext
+
+    return make_page(template, RecordContext(title=title, page_url=url, **fields), description)
