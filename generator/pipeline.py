@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import progress
 from generator.loader import load_bytes
 from generator.model import Hub, build_hub
 from generator.site import SiteInfo

@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import mimetypes
 import os
 import socket
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
