@@ -1,8 +1,8 @@
 """Vietnamese words for the codes that records use.
 
 Records hold stable ASCII codes (`ke-hoach`, `ban-chi-dao`); readers see
-these words. One table per field, so a new code fails loudly in a test
-rather than showing a raw code on the site.
+these words. One table per field; tests/test_labels.py holds each table to
+the schema's codes, so a new code fails there rather than showing raw on the site.
 """
 
 from __future__ import annotations
@@ -69,16 +69,6 @@ MODELS = {
     "gia-dinh-hoc-tap": "Gia đình học tập", "dong-ho-hoc-tap": "Dòng họ học tập",
     "cong-dong-hoc-tap": "Cộng đồng học tập", "don-vi-hoc-tap": "Đơn vị học tập", "cong-dan-hoc-tap": "Công dân học tập",
 }
-
-#: Resource facets: (field, URL segment, Vietnamese name, code table).
-RESOURCE_FACETS = (
-    ("topics", "chu-de", "Chủ đề", TOPICS),
-    ("audiences", "doi-tuong", "Đối tượng", AUDIENCES),
-    ("formats", "hinh-thuc", "Hình thức", FORMATS),
-    ("cost", "chi-phi", "Chi phí", COSTS),
-    ("languages", "ngon-ngu", "Ngôn ngữ", LANGUAGES),
-)
-
 
 def label(table: dict[str, str], code: str | None) -> str:
     """The word for a code; an unknown code shows as itself rather than vanishing."""

@@ -8,7 +8,6 @@ it). The checks across files and the model run in this process.
 
 from __future__ import annotations
 
-import errno
 import gc
 import multiprocessing
 import os
@@ -17,25 +16,18 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator.loader import load_bytes
+from generator import cache, kinds
+from generator.cache import Cache
 from generator.model import Hub, build_hub
 from generator.site import SiteInfo
-from generator.problems import FILE_FIELD, Problem
+from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import SourceFile, discover
-from generator.validate import Facts, Record, check_record, check_references, check_schema, facts, id_only_facts, usable_id
+from generator.validate import Facts, check_references
+from generator.validate.per_file import FileResult, process_chunk
 
 #: Below this many files a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 400
-
-
-@dataclass
-class FileResult:
-    """What the per-file stages learned of one file."""
-
-    problems: list[Problem]
-    facts: Facts | None = None
-    record: Record | None = None
 
 
 @dataclass
@@ -44,7 +36,7 @@ class CheckResult:
 
     problems: list[Problem] = field(default_factory=list)
     facts: list[Facts] = field(default_factory=list)
-    records: list[Record] = field(default_factory=list)
+    records: list[tuple[str, bytes]] = field(default_factory=list)  # (kind, prepared record), when kept
     files: int = 0
     hub: Hub | None = None
 
@@ -53,60 +45,29 @@ class CheckResult:
         return not self.problems
 
 
-def process_file(source: SourceFile, keep_data: bool = True) -> FileResult:
-    """Read, parse, schema-check and record-check one file."""
-    try:
-        raw = source.abspath.read_bytes()
-    except OSError as err:
-        reason = {errno.ENOENT: "tệp không còn tồn tại", errno.EACCES: "không có quyền đọc tệp",
-                  errno.EISDIR: "đây là thư mục, không phải tệp"}.get(err.errno, "lỗi của hệ thống tệp")
-        return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD, f"không đọc được tệp: {reason}")])
-    loaded, problems = load_bytes(source.relpath, raw)
-    if loaded is None:
-        return FileResult(problems)
-    if not isinstance(loaded.data, dict):
-        return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD,
-                                   "tệp phải là một nhóm trường (id: ..., title: ...), không phải danh sách hay một giá trị")])
-    loaded.abspath = str(source.abspath)
-    record = Record(source.kind, loaded)
-    problems = check_schema(source.kind, loaded)
-    if problems:
-        # Still report what can be checked of the well-formed parts, and keep
-        # the id known, so one typo does not also surface as "not found"
-        # wherever the record is linked from.
-        problems += best_effort(check_record, record, [])
-        record_facts = (best_effort(facts, record, None) or id_only_facts(record)) if usable_id(record) else None
-        loaded.drop_text()
-        return FileResult(problems, record_facts, None)
-    problems = check_record(record)
-    loaded.drop_text()
-    return FileResult(problems, facts(record), record if keep_data else None)
-
-
-def best_effort(check, record: Record, default):
-    """Run a check written for schema-valid records on one that is not."""
-    try:
-        return check(record)
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
-        return default
-
-
-def _process_chunk(sources: list[SourceFile], keep_data: bool) -> list[FileResult]:
-    return [process_file(s, keep_data) for s in sources]
-
-
-def _process_all(sources: list[SourceFile], jobs: int, keep_data: bool) -> list[FileResult]:
+def _process_all(sources: list[SourceFile], jobs: int, keep_data: bool,
+                 cache_at: tuple[Path, str] | None) -> list[FileResult]:
     if jobs <= 1 or len(sources) < PARALLEL_THRESHOLD:
-        return _process_chunk(sources, keep_data)
+        return process_chunk(sources, keep_data, cache_at)
     size = max(1, len(sources) // (jobs * 4))
     chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [r for chunk in pool.map(partial(_process_chunk, keep_data=keep_data), chunks) for r in chunk]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=kinds.install, initargs=(kinds.added(),)) as pool:
+        work = partial(process_chunk, keep_data=keep_data, cache_at=cache_at)
+        return [r for chunk in pool.map(work, chunks) for r in chunk]
+
+
+def _cache_at(root: Path) -> tuple[Path, str] | None:
+    """Where this root's cache is, for this version of the code and schemas (None: cache off)."""
+    if not cache.enabled():
+        return None
+    return root.resolve(), cache.code_version(tuple(k.schema_file for k in kinds.REGISTRY))
 
 
 def check(root: Path, jobs: int | None = None, keep_data: bool = False) -> CheckResult:
     """Load and validate everything under `root`; records are kept if `keep_data`."""
     sources, problems = discover(root)
+    cache_at = _cache_at(root)
     result = CheckResult(problems=problems, files=len(sources) + len(problems))
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     # Loading allocates millions of small objects that all stay alive; the
@@ -114,16 +75,18 @@ def check(root: Path, jobs: int | None = None, keep_data: bool = False) -> Check
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        file_results = _process_all(sources, jobs, keep_data)
+        file_results = _process_all(sources, jobs, keep_data, cache_at)
     finally:
         if gc_was_enabled:
             gc.enable()
-    for file_result in file_results:
+    for source, file_result in zip(sources, file_results):
         result.problems.extend(file_result.problems)
         if file_result.facts is not None:
             result.facts.append(file_result.facts)
         if file_result.record is not None:
-            result.records.append(file_result.record)
+            result.records.append((source.kind, file_result.record))
+    if cache_at:
+        Cache(*cache_at).prune({r.key for r in file_results if r.key})
     result.problems.extend(check_references(result.facts))
     result.problems = sorted(set(result.problems))
     return result
@@ -133,7 +96,7 @@ def load_hub(root: Path, jobs: int | None = None) -> CheckResult:
     """`check`, then the model stage when the content is valid."""
     result = check(root, jobs, keep_data=True)
     if result.ok:
-        result.hub = build_hub((record.kind, record.data) for record in result.records)
+        result.hub = build_hub(result.records)
         result.records = []
     return result
 
@@ -192,7 +155,8 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         tables = build_tables(hub, site.url)
         data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
         # The schemas, published for editors' tools (`# yaml-language-server: $schema=...`).
-        data.update({f"schema/{path.name}": path.read_bytes() for path in sorted(SCHEMA_DIR.glob("*.schema.json"))})
+        schema_files = [SCHEMA_DIR / "common.schema.json"] + [kind.schema_file for kind in kinds.REGISTRY]
+        data.update({f"schema/{path.name}": path.read_bytes() for path in schema_files})
         moved = redirects(hub)
         publisher = MaterialPublisher(config_file, site, jsonld_text)
         counts = {}

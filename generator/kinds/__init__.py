@@ -21,6 +21,7 @@ __all__ = ["Facet", "RecordKind", "REGISTRY", "field_facet", "get", "locality_fa
 
 REGISTRY: list[RecordKind] = [DocumentKind(), BodyKind(), LocalityKind(), IndicatorKind(), ResourceKind(),
                               ExampleKind(), PageKind()]
+_CORE = len(REGISTRY)
 
 #: Kinds of ids that live inside records of another kind (a target's id is unique like a record's).
 INNER_KINDS = {"target": "chỉ tiêu"}
@@ -46,6 +47,18 @@ def register(kind: RecordKind) -> None:
             raise ValueError(f"kind {kind.name}: {attribute} already taken ({taken})")
     REGISTRY.append(kind)
     _clear_caches()
+
+
+def added() -> list[RecordKind]:
+    """Kinds registered after the core ones (a worker process must register them too)."""
+    return REGISTRY[_CORE:]
+
+
+def install(extra: list[RecordKind]) -> None:
+    """In a worker process: register the kinds its parent had added (they pickle by class)."""
+    for kind in extra:
+        if kind.name not in {k.name for k in REGISTRY}:
+            register(kind)
 
 
 def unregister(name: str) -> None:

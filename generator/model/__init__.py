@@ -8,32 +8,49 @@ duties, referrers).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable
+
+import msgspec
 
 from generator import kinds
 from generator.model.dates import PartialDate
 from generator.model.hub import Duty, Hub, derive, document_order, iter_items
 from generator.model.records import (Actual, Body, Document, Example, FreePage, Indicator, Item, LegalBasis, Locality,
-                                     Resource, Signer, Target, convert)
+                                     Resource, Signer, Target, convert, decode_hook)
 
 __all__ = ["Actual", "Body", "Document", "Duty", "Example", "FreePage", "Hub", "Indicator", "Item", "LegalBasis",
            "Locality", "PartialDate", "Resource", "Signer", "Target", "build_hub", "document_order", "iter_items",
            "to_struct"]
 
 
-def to_struct(kind_name: str, data: dict[str, Any]) -> Any:
-    """One valid record's dict as its kind's struct, derived fields filled."""
+def prepared(kind_name: str, data: dict[str, Any]) -> bytes:
+    """A valid record's dict, completed by its kind, as compact bytes (what workers and the cache pass on)."""
+    return msgspec.msgpack.encode(kinds.get(kind_name).prepare(data))
+
+
+@lru_cache(maxsize=None)
+def _decoder(struct: type) -> msgspec.msgpack.Decoder:
+    return msgspec.msgpack.Decoder(type=struct, dec_hook=decode_hook)
+
+
+def to_struct(kind_name: str, data: dict[str, Any] | bytes) -> Any:
+    """One valid record (its dict, or `prepared` bytes) as its kind's struct, derived fields filled."""
     kind = kinds.get(kind_name)
-    record = convert(kind.prepare(data), kind.struct)
+    if isinstance(data, bytes):
+        record = _decoder(kind.struct).decode(data)
+    else:
+        record = convert(kind.prepare(data), kind.struct)
     kind.finish(record)
     return record
 
 
-def build_hub(records: Iterable[tuple[str, dict[str, Any]]]) -> Hub:
-    """The whole hub from valid (kind, data) pairs, with derived indexes in a stable order."""
+def build_hub(records: Iterable[tuple[str, dict[str, Any] | bytes]]) -> Hub:
+    """The whole hub from valid (kind, data or prepared bytes) pairs, with derived indexes in a stable order."""
     hub = Hub(records={kind.name: {} for kind in kinds.REGISTRY})
     for kind_name, data in records:
-        hub.records[kind_name][data["id"]] = to_struct(kind_name, data)
+        record = to_struct(kind_name, data)
+        hub.records[kind_name][record.id] = record
     for kind_name in hub.records:
         hub.records[kind_name] = dict(sorted(hub.records[kind_name].items()))
     derive(hub, {k.name: k.indexed for k in kinds.REGISTRY if k.indexed}, {k.name: k.order for k in kinds.REGISTRY})

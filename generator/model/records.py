@@ -256,7 +256,7 @@ class FreePage(Record, frozen=True, kw_only=True):
     order: int = 0
 
 
-def _decode(type_: type, obj: Any) -> Any:
+def decode_hook(type_: type, obj: Any) -> Any:
     if type_ is PartialDate and isinstance(obj, str):
         return PartialDate.parse(obj)
     raise NotImplementedError(type_)
@@ -264,4 +264,4 @@ def _decode(type_: type, obj: Any) -> Any:
 
 def convert(data: dict[str, Any], struct: type[msgspec.Struct]) -> Any:
     """A validated record's dict as its struct (dates parsed, lists as tuples)."""
-    return msgspec.convert(data, struct, dec_hook=_decode)
+    return msgspec.convert(data, struct, dec_hook=decode_hook)

@@ -149,14 +149,6 @@ class IndicatorContext(Context):
 
 
 @dataclass(frozen=True)
-class IndicatorListContext(Context):
-    """`indicator-list.html`: the indicators with their number of targets."""
-
-    items: Sequence[tuple[Indicator, int]]
-    paging: Paging
-
-
-@dataclass(frozen=True)
 class HomeContext(Context):
     """`home.html`: the home page."""
 

@@ -61,6 +61,20 @@ class Facts:
     contacts: tuple[tuple[Path_, str, str, str], ...] = ()  # personal-data candidates (privacy.found)
     official: tuple[str, ...] = ()                          # a body's declared official contacts
 
+    def to_builtins(self) -> list[Any]:
+        """Plain lists and strings, for the cache (generator/cache.py)."""
+        return [self.kind, self.path, self.abspath, self.id, self.defines, self.links, self.contacts, self.official]
+
+    @classmethod
+    def from_builtins(cls, data: list[Any]) -> Facts:
+        """Back from `to_builtins` (lists become the tuples paths are compared and hashed as)."""
+        kind, path, abspath, ident, defines, links, contacts, official = data
+        return cls(kind, path, abspath, ident,
+                   tuple((i, k, tuple(p)) for i, k, p in defines),
+                   tuple((tuple(p), k, i) for p, k, i in links),
+                   tuple((tuple(p), k, w, v) for p, k, w, v in contacts),
+                   tuple(official))
+
 
 def problem_at(file: LoadedFile, path: Path_, message: str, key: bool = False) -> Problem:
     """A problem placed at the value (or key) `path` of `file`."""
