@@ -10,12 +10,20 @@ declared with the kind (`generator/kinds/`).
 
 from __future__ import annotations
 
-from generator import kinds
+import sys
+
+
+def _kinds():
+    """The registry, imported on first use: kinds import the modules that import this one."""
+    module = sys.modules.get("generator.kinds")
+    if module is None:
+        from generator import kinds as module
+    return module
 
 
 def url_for(kind: str, ident: str) -> str:
     """`van-ban/kh-104-ubnd-thai-nguyen-2022/` for a document, and so on."""
-    return f"{kinds.get(kind).section}/{ident}/"
+    return f"{_kinds().get(kind).section}/{ident}/"
 
 
 def target_url(document_id: str, target_id: str) -> str:
@@ -27,7 +35,7 @@ def reserved_reason(kind: str, ident: str) -> str | None:
     """Why `ident` cannot be the id of a `kind` record (its page would collide with a listing), or None."""
     if ident.isdigit():
         return "mã chỉ gồm chữ số sẽ trùng với trang danh sách (trang 2, 3, ...); hãy thêm chữ"
-    declared = kinds.get(kind)
+    declared = _kinds().get(kind)
     if ident in declared.reserved:
         return f"mã '{ident}' trùng với đường dẫn của trang lọc {declared.section}/{ident}/; hãy chọn mã khác"
     return None

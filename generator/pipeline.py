@@ -24,7 +24,7 @@ from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import SourceFile, discover
 from generator.validate import Facts, check_references
-from generator.validate.per_file import FileResult, process_chunk
+from generator.validate.per_file import FileResult, known_files, process_chunk
 
 #: Below this many files a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 400
@@ -57,6 +57,23 @@ def _process_all(sources: list[SourceFile], jobs: int, keep_data: bool,
         return [r for chunk in pool.map(work, chunks) for r in chunk]
 
 
+def _results(sources: list[SourceFile], jobs: int, keep_data: bool,
+             cache_at: tuple[Path, str] | None) -> list[FileResult]:
+    """Every file's result in `sources` order: unchanged files from the cache, the rest read (in parallel)."""
+    if not cache_at:
+        return _process_all(sources, jobs, keep_data, None)
+    known, others = known_files(sources, Cache(*cache_at), keep_data)
+    read = _process_all([sources[i] for i in others], jobs, keep_data, cache_at)
+    known.update(zip(others, read))
+    return [known[i] for i in range(len(sources))]
+
+
+def _remember(cache: Cache, sources: list[SourceFile], results: list[FileResult]) -> None:
+    """Record which bytes each file had, and drop what no file uses any more."""
+    cache.save_stamps({s.relpath: (*r.stamp, r.key) for s, r in zip(sources, results) if r.key and r.stamp})
+    cache.prune({r.key for r in results if r.key})
+
+
 def _cache_at(root: Path) -> tuple[Path, str] | None:
     """Where this root's cache is, for this version of the code and schemas (None: cache off)."""
     if not cache.enabled():
@@ -70,15 +87,20 @@ def check(root: Path, jobs: int | None = None, keep_data: bool = False) -> Check
     cache_at = _cache_at(root)
     result = CheckResult(problems=problems, files=len(sources) + len(problems))
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    # Loading allocates millions of small objects that all stay alive; the
-    # cyclic collector would scan them again and again for nothing.
+    # Checking allocates millions of small objects that all stay alive (facts, paths) and form no
+    # cycles; the cyclic collector would scan them again and again for nothing.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        file_results = _process_all(sources, jobs, keep_data, cache_at)
+        return _check(root, sources, result, jobs, keep_data, cache_at)
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _check(root: Path, sources: list[SourceFile], result: CheckResult, jobs: int, keep_data: bool,
+           cache_at: tuple[Path, str] | None) -> CheckResult:
+    file_results = _results(sources, jobs, keep_data, cache_at)
     for source, file_result in zip(sources, file_results):
         result.problems.extend(file_result.problems)
         if file_result.facts is not None:
@@ -86,7 +108,7 @@ def check(root: Path, jobs: int | None = None, keep_data: bool = False) -> Check
         if file_result.record is not None:
             result.records.append((source.kind, file_result.record))
     if cache_at:
-        Cache(*cache_at).prune({r.key for r in file_results if r.key})
+        _remember(Cache(*cache_at), sources, file_results)
     result.problems.extend(check_references(result.facts))
     result.problems = sorted(set(result.problems))
     return result

@@ -53,11 +53,12 @@ def _walk(root: Path, folder: Path, kind: str, files: list[SourceFile], problems
     """
     visited = visited if visited is not None else {folder.resolve()}
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    prefix = len(str(root)) + 1
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        rel = path.relative_to(root).as_posix()
+        rel = entry.path[prefix:].replace(os.sep, "/")
         if entry.is_symlink():
             try:
                 real = path.resolve(strict=True)

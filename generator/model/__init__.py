@@ -13,7 +13,6 @@ from typing import Any, Iterable
 
 import msgspec
 
-from generator import kinds
 from generator.model.dates import PartialDate
 from generator.model.hub import Duty, Hub, derive, document_order, iter_items
 from generator.model.records import (Actual, Body, Document, Example, FreePage, Indicator, Item, LegalBasis, Locality,
@@ -24,9 +23,16 @@ __all__ = ["Actual", "Body", "Document", "Duty", "Example", "FreePage", "Hub", "
            "to_struct"]
 
 
+def _registry():
+    """The kinds, imported on first use (kind modules import the model)."""
+    from generator import kinds
+
+    return kinds
+
+
 def prepared(kind_name: str, data: dict[str, Any]) -> bytes:
     """A valid record's dict, completed by its kind, as compact bytes (what workers and the cache pass on)."""
-    return msgspec.msgpack.encode(kinds.get(kind_name).prepare(data))
+    return msgspec.msgpack.encode(_registry().get(kind_name).prepare(data))
 
 
 @lru_cache(maxsize=None)
@@ -36,7 +42,7 @@ def _decoder(struct: type) -> msgspec.msgpack.Decoder:
 
 def to_struct(kind_name: str, data: dict[str, Any] | bytes) -> Any:
     """One valid record (its dict, or `prepared` bytes) as its kind's struct, derived fields filled."""
-    kind = kinds.get(kind_name)
+    kind = _registry().get(kind_name)
     if isinstance(data, bytes):
         record = _decoder(kind.struct).decode(data)
     else:
@@ -47,6 +53,7 @@ def to_struct(kind_name: str, data: dict[str, Any] | bytes) -> Any:
 
 def build_hub(records: Iterable[tuple[str, dict[str, Any] | bytes]]) -> Hub:
     """The whole hub from valid (kind, data or prepared bytes) pairs, with derived indexes in a stable order."""
+    kinds = _registry()
     hub = Hub(records={kind.name: {} for kind in kinds.REGISTRY})
     for kind_name, data in records:
         record = to_struct(kind_name, data)

@@ -10,10 +10,10 @@ bytes ready to become a struct (`generator.model.prepared`).
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import Cache, Entry
+from generator.cache import Cache, content_key, facts_with_path, stamp
 from generator.loader import load_bytes
 from generator.problems import FILE_FIELD, Problem
 from generator.sources import SourceFile
@@ -29,29 +29,49 @@ class FileResult:
     facts: Facts | None = None
     record: bytes | None = None  # the valid record, prepared (generator.model.prepared)
     key: str | None = None       # its cache key
+    stamp: tuple[int, int] | None = None  # its size and mtime when read
+
+
+def read_source(source: SourceFile) -> tuple[bytes | None, FileResult | None]:
+    try:
+        return source.abspath.read_bytes(), None
+    except OSError as err:
+        reason = {errno.ENOENT: "tệp không còn tồn tại", errno.EACCES: "không có quyền đọc tệp",
+                  errno.EISDIR: "đây là thư mục, không phải tệp"}.get(err.errno, "lỗi của hệ thống tệp")
+        return None, FileResult([Problem(source.relpath, 1, 1, FILE_FIELD, f"không đọc được tệp: {reason}")])
+
+
+def from_cache(cache: Cache, key: str, source: SourceFile, keep_data: bool) -> FileResult | None:
+    """A file's result from its cache entry, or None if the entry is missing or damaged."""
+    summary = cache.summary(key)
+    if summary is None:
+        return None
+    problems, found = summary
+    record = None
+    if keep_data and not problems and found is not None:
+        record = cache.record(key)
+        if record is None:
+            return None
+    return FileResult(problems, facts_with_path(found, str(source.abspath)), record, key)
 
 
 def process_file(source: SourceFile, keep_data: bool = True, cache: Cache | None = None) -> FileResult:
     """One file's result, from the cache when its bytes were seen before."""
-    try:
-        raw = source.abspath.read_bytes()
-    except OSError as err:
-        reason = {errno.ENOENT: "tệp không còn tồn tại", errno.EACCES: "không có quyền đọc tệp",
-                  errno.EISDIR: "đây là thư mục, không phải tệp"}.get(err.errno, "lỗi của hệ thống tệp")
-        return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD, f"không đọc được tệp: {reason}")])
-    key = Cache.key(source.relpath, source.kind, raw) if cache else None
+    before = stamp(source.abspath)
+    raw, failed = read_source(source)
+    if raw is None:
+        assert failed is not None
+        return failed
+    key = content_key(source.relpath, source.kind, raw) if cache else None
     if cache and key:
-        hit = cache.get(key)
+        hit = from_cache(cache, key, source, keep_data)
         if hit is not None:
-            found = Facts.from_builtins(hit.facts) if hit.facts is not None else None
-            if found is not None:  # the content root may have moved since
-                found = replace(found, abspath=str(source.abspath))
-            return FileResult(list(hit.problems), found, hit.record if keep_data else None, key)
+            hit.stamp = before
+            return hit
     result = _process(source, raw, keep_data or cache is not None)
     if cache and key:
-        cache.put(key, Entry(tuple(result.problems), result.facts.to_builtins() if result.facts else None,
-                             result.record))
-    result.key = key
+        cache.put(key, result.problems, result.facts, result.record)
+    result.key, result.stamp = key, before
     if not keep_data:
         result.record = None
     return result
@@ -96,3 +116,21 @@ def process_chunk(sources: list[SourceFile], keep_data: bool, cache_at: tuple[Pa
     """A worker's share of the files (the cache is re-opened in the worker: it is a folder, not an object)."""
     cache = Cache(*cache_at) if cache_at else None
     return [process_file(s, keep_data, cache) for s in sources]
+
+
+def known_files(sources: list[SourceFile], cache: Cache, keep_data: bool
+                ) -> tuple[dict[int, FileResult], list[int]]:
+    """Results of the files unchanged since the last run (by size and mtime), and the positions of the others."""
+    cache.load_stamps()
+    known: dict[int, FileResult] = {}
+    others = []
+    for position, source in enumerate(sources):
+        now = stamp(source.abspath)
+        key = cache.known_key(source.relpath, now)
+        result = from_cache(cache, key, source, keep_data) if key else None
+        if result is None:
+            others.append(position)
+        else:
+            result.stamp = now
+            known[position] = result
+    return known, others

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator
 
+import msgspec
+
 from generator import links, markdown_safe
 from generator.loader import LoadedFile
 from generator.model.anchors import PAGE_ANCHORS, item_anchor as _anchor
@@ -48,32 +50,17 @@ class Record:
                 for index, target in enumerate(item.get("targets", []))]
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What the cross-file checks need to know of one record."""
+class Facts(msgspec.Struct, frozen=True):
+    """What the cross-file checks need to know of one record (a struct: the cache decodes it directly)."""
 
     kind: str
     path: str
     abspath: str | None
     id: str
-    defines: tuple[tuple[str, str, Path_], ...]  # (id, kind, where)
-    links: tuple[tuple[Path_, str, str], ...]    # (where, kind, id)
-    contacts: tuple[tuple[Path_, str, str, str], ...] = ()  # personal-data candidates (privacy.found)
-    official: tuple[str, ...] = ()                          # a body's declared official contacts
-
-    def to_builtins(self) -> list[Any]:
-        """Plain lists and strings, for the cache (generator/cache.py)."""
-        return [self.kind, self.path, self.abspath, self.id, self.defines, self.links, self.contacts, self.official]
-
-    @classmethod
-    def from_builtins(cls, data: list[Any]) -> Facts:
-        """Back from `to_builtins` (lists become the tuples paths are compared and hashed as)."""
-        kind, path, abspath, ident, defines, links, contacts, official = data
-        return cls(kind, path, abspath, ident,
-                   tuple((i, k, tuple(p)) for i, k, p in defines),
-                   tuple((tuple(p), k, i) for p, k, i in links),
-                   tuple((tuple(p), k, w, v) for p, k, w, v in contacts),
-                   tuple(official))
+    defines: tuple[tuple[str, str, tuple[str | int, ...]], ...]  # (id, kind, where)
+    links: tuple[tuple[tuple[str | int, ...], str, str], ...]    # (where, kind, id)
+    contacts: tuple[tuple[tuple[str | int, ...], str, str, str], ...] = ()  # personal-data candidates (privacy.found)
+    official: tuple[str, ...] = ()                                          # a body's declared official contacts
 
 
 def problem_at(file: LoadedFile, path: Path_, message: str, key: bool = False) -> Problem:

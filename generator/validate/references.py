@@ -7,8 +7,6 @@ up (re-reading that one file) only for the rare record that has a problem.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from generator.loader import LoadedFile
 from generator.problems import Problem
 from generator import kinds
@@ -40,23 +38,35 @@ def check_ids(all_facts: list[Facts], at: _Positions) -> tuple[dict[str, set[str
     by_kind: dict[str, set[str]] = {}
     ordered = sorted(all_facts, key=lambda f: f.path)
     # Ids first, aliases after: an alias that repeats a record's id is the alias's mistake.
-    defines = [(facts, d) for alias_pass in (False, True) for facts in ordered for d in facts.defines
-               if (d[2][-1] != "id") == alias_pass]
-    for facts, (ident, kind, path) in defines:
-        if ident in first:
-            other, other_path = first[ident]
-            problems.append(at.problem(facts, path, f"mã '{ident}' đã được dùng ở {at.where(other, other_path)}; "
-                                                    "mỗi mã chỉ dùng một lần"))
-            continue
-        first[ident] = (facts, path)
-        if path[-1] == "id":
-            by_kind.setdefault(kind, set()).add(ident)
+    aliases = []
     for facts in ordered:
-        stem = PurePosixPath(facts.path).stem
+        for ident, kind, path in facts.defines:
+            if path[-1] != "id":
+                aliases.append((facts, ident, path))
+            elif ident in first:
+                problems.append(_taken(at, facts, ident, path, first[ident]))
+            else:
+                first[ident] = (facts, path)
+                ids = by_kind.get(kind)
+                if ids is None:
+                    ids = by_kind[kind] = set()
+                ids.add(ident)
+    for facts, ident, path in aliases:
+        if ident in first:
+            problems.append(_taken(at, facts, ident, path, first[ident]))
+        else:
+            first[ident] = (facts, path)
+    for facts in ordered:
+        stem = facts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if stem != facts.id:
             problems.append(at.problem(facts, ("id",), f"tên tệp '{stem}' phải trùng với mã '{facts.id}' "
                                                        f"(đổi tên tệp thành {facts.id}.yml)"))
     return by_kind, problems
+
+
+def _taken(at: _Positions, facts: Facts, ident: str, path: Path_, earlier: tuple[Facts, Path_]) -> Problem:
+    other, other_path = earlier
+    return at.problem(facts, path, f"mã '{ident}' đã được dùng ở {at.where(other, other_path)}; mỗi mã chỉ dùng một lần")
 
 
 def check_links(all_facts: list[Facts], by_kind: dict[str, set[str]], at: _Positions) -> list[Problem]:
