@@ -27,11 +27,12 @@ _CORE = len(REGISTRY)
 INNER_KINDS = {"target": "chỉ tiêu"}
 
 
+_BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in REGISTRY}
+
+
 def get(name: str) -> RecordKind:
-    for kind in REGISTRY:
-        if kind.name == name:
-            return kind
-    raise KeyError(name)
+    """The kind named `name` (KeyError for none)."""
+    return _BY_NAME[name]
 
 
 def label(name: str) -> str:
@@ -46,6 +47,7 @@ def register(kind: RecordKind) -> None:
         if any(getattr(kind, attribute) == getattr(k, attribute) for k in REGISTRY):
             raise ValueError(f"kind {kind.name}: {attribute} already taken ({taken})")
     REGISTRY.append(kind)
+    _BY_NAME[kind.name] = kind
     _clear_caches()
 
 
@@ -63,6 +65,7 @@ def install(extra: list[RecordKind]) -> None:
 
 def unregister(name: str) -> None:
     REGISTRY[:] = [k for k in REGISTRY if k.name != name]
+    _BY_NAME.pop(name, None)
     _clear_caches()
 
 

@@ -15,9 +15,9 @@ from generator.kinds.document_tables import document_tables
 from generator.links import url_for
 from generator.model.anchors import item_anchor
 from generator.model.hub import Hub, document_order, iter_items
-from generator.model.records import Document
+from generator.model.records import Document, Item
 from generator.render import formatting
-from generator.render.contexts import CitingContext, DocumentContext
+from generator.render.contexts import CitingContext, DocumentContext, OutlineStep
 from generator.render.environment import make_page
 from generator.render.listing import PER_PAGE, paged
 from generator.site import Page, PageJob, SiteInfo
@@ -101,11 +101,22 @@ def document_page(doc: Document, hub: Hub, site: SiteInfo) -> Page:
     locality = hub.localities.get(doc.locality or "")
     citing = hub.cited_by.get(doc.id, [])
     context = DocumentContext(
-        title=title, page_url=url, hub=hub, site=site, doc=doc, citation=cite, locality=locality,
+        title=title, page_url=url, hub=hub, site=site, doc=doc, outline=outline(doc.sections), citation=cite,
+        locality=locality,
         cited_by=[hub.documents[i] for i in citing[:PER_PAGE]], cited_total=len(citing),
         duties=[(hub.bodies[body], items) for body, items in hub.duties_by_document.get(doc.id, [])])
     return make_page("document.html", context, f"{cite}: {title}", og_type="article",
                      jsonld=document_jsonld(doc, hub, site, title, locality.name if locality else None))
+
+
+def outline(items: tuple[Item, ...], depth: int = 1) -> list[OutlineStep]:
+    """The items at every depth in page order, each followed by its children and then its close."""
+    steps = []
+    for item in items:
+        steps.append(OutlineStep(item, depth))
+        steps.extend(outline(item.items, depth + 1))
+        steps.append(OutlineStep(None, depth))
+    return steps
 
 
 def document_jsonld(doc: Document, hub: Hub, site: SiteInfo, title: str, locality: str | None) -> dict[str, Any]:

@@ -81,10 +81,21 @@ class ListingContext(Context):
 
 
 @dataclass(frozen=True)
+class OutlineStep:
+    """One step through a document's items, in page order: an item opens (at its depth), or the last open one
+    closes (`item` None). A flat list renders without recursion, which on a plan of 300 items is most of the
+    page's cost."""
+
+    item: Item | None
+    depth: int
+
+
+@dataclass(frozen=True)
 class DocumentContext(Context):
     """`document.html`: a document's page."""
 
     doc: Document
+    outline: Sequence[OutlineStep]
     citation: str
     locality: Locality | None
     cited_by: Sequence[Document]
