@@ -11,8 +11,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 RELEVANCE = REPO / "tests" / "fixtures" / "search" / "relevance.json"
 #: What every search loads before its first query: the worker, its scripts, Material's (empty) index, our meta.
-STATIC = ["assets/search/worker.js", "assets/search/lunr.min.js", "assets/search/vn.js", "assets/search/engine.js",
-          "search/search_index.json", "search/meta.json"]
+STATIC = ["assets/search/worker.js", "assets/search/vn.js", "assets/search/excerpt.js", "assets/search/engine.js",
+          "search/search_index.json"]
 
 
 def unaccented(text: str) -> str:
@@ -21,9 +21,12 @@ def unaccented(text: str) -> str:
     return stripped.replace("đ", "d").replace("Đ", "D")
 
 
-def run(site: Path, queries: list[str], repeat: int = 1) -> list[dict]:
-    """[{q, groups: [[locations of one result]], ms (warm), coldBytes}] for each query, from the real engine.js."""
-    payload = json.dumps({"site": str(site), "queries": queries, "repeat": repeat})
+def run(site: Path, queries: list[str], repeat: int = 1, items: bool = False, keystrokes: bool = False) -> list[dict]:
+    """[{q, groups: [[locations of one result]], ms (warm), coldBytes (meta.json and index files, gzipped)}]
+    for each query, from the real engine.js; `items`: with Material's result items; `keystrokes`: typed
+    keystroke by keystroke, each answered."""
+    payload = json.dumps({"site": str(site), "queries": queries, "repeat": repeat, "withItems": items,
+                          "keystrokes": keystrokes})
     out = subprocess.run(["node", str(REPO / "benchmarks" / "search_node.js")], input=payload,
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout)["results"]

@@ -1,17 +1,26 @@
 """The Vietnamese text pipeline of search, at build time.
 
-theme/overrides/assets/search/vn.js is the same pipeline at query time;
-tests/test_search_text.py runs both on the same inputs and requires equal
-output, term for term. Change one, change the other.
+theme/overrides/assets/search/vn.js is the same pipeline at query time (the
+only one: the browser's query planner calls it too); tests/test_search_text.py
+runs both on the same inputs, hand-picked and hypothesis-generated, and
+requires equal output. Change one, change the other.
 
-Every word yields a *folded* term (no accents, đ -> d: what people type on
-a phone) and, if it has any diacritic, an *accented* term, written
-`_` + the word without its tone mark + the tone as a letter (s, f, r, x, j,
-as in Telex). The tone is taken off wherever it sits, so the old and new
-placements (hoà / hòa, thuỷ / thủy) give the same term. Adjacent words (only
-white space between them) also yield a folded bigram (`hoc+tap`), so "học tập" together outranks "học" and
-"tập" apart. Document numbers (104/KH-UBND) yield the whole code and its
-parts.
+- A *word* is a run of letters and digits (Unicode categories L and N) of the
+  NFC text. A *code* is words joined by / - . with a slash or a digit
+  (104/KH-UBND, 49-KL/TW): it yields `#` + its folded whole, then its words.
+- Every word yields its *folded* form (lowercase, no diacritics, đ -> d: what
+  people type on a phone). Its *accent key* tells the accented spellings
+  apart: the lowercase word without its tone mark, then the tone as a Telex
+  letter (s, f, r, x, j); the tone is taken off wherever it sits, so the old
+  and new placements (hoà / hòa, thuỷ / thủy) give the same key.
+- Two words with only white space between them yield a *bigram*
+  (`hoc+tap`): "học tập" together outranks "học" and "tập" apart.
+- A page's exact name is one more term, `=` + its folded words joined by `+`.
+
+Every index term belongs to the *family* of its first word (`head`): the
+index stores families together, so the words of a query and the phrases that
+start with them are found in the same files. Terms are ordered by UTF-16 code
+units (`sort_key`), the order JavaScript compares strings in.
 """
 
 from __future__ import annotations
@@ -23,24 +32,34 @@ from functools import lru_cache
 #: Combining tone marks and the Telex letter that stands for each.
 TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 
-#: A word: letters and digits. A code: words joined by / - . with at least one / or digit (104/KH-UBND, 49-KL/TW).
-_TOKEN = re.compile(r"[^\W_]+(?:[/\-.][^\W_]+)*")
+#: White space, spelled out so that both pipelines agree on it (Python's str.isspace and JavaScript's \s differ).
+SPACE = "\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+#: A token (a word, or words joined by / - .) or one other non-space character, which ends a phrase.
+_SCAN = re.compile(rf"([^\W_]+(?:[/\-.][^\W_]+)*)|[^{SPACE}]")
 _PART = re.compile(r"[^\W_]+")
+_JOINER = re.compile(r"[/\-.]")
+
+#: Marks that `fold` removes (general category Mn), as one character class.
+_MARKS = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x110000)
+                                  if unicodedata.category(chr(c)) == "Mn") + "]")
 
 
-@lru_cache(maxsize=200_000)
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=1 << 18)
 def fold(word: str) -> str:
-    """`Đường` -> `duong`: lowercase, no diacritics, đ -> d."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return stripped.replace("đ", "d")
+    """`Đường` -> `duong`: lowercase, no diacritics (marks of category Mn), đ -> d."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", word.lower())).replace("đ", "d")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 18)
 def accent_key(word: str) -> str | None:
-    """`hòa` and `hoà` -> `_hoaf`; None for a word with no diacritic (its folded term says it all)."""
+    """`hòa` and `hoà` -> `hoaf`, `đường` -> `đươngf`; None for a word without diacritics."""
     lower = unicodedata.normalize("NFD", word.lower())
-    if lower == fold(word) and "đ" not in lower:
+    if lower == fold(word):
         return None
     tone = ""
     kept = []
@@ -49,50 +68,96 @@ def accent_key(word: str) -> str | None:
             tone = TONES[char]
         else:
             kept.append(char)
-    return "_" + unicodedata.normalize("NFC", "".join(kept)) + tone
+    return unicodedata.normalize("NFC", "".join(kept)) + tone
 
 
 def is_code(token: str) -> bool:
     """104/KH-UBND, 49-KL/TW, 43/2019/QH14: joined parts with a slash or a digit."""
-    if "/" not in token and "-" not in token and "." not in token:
-        return False  # a plain word: most tokens, decided without a scan
-    return ("/" in token or any(unicodedata.category(c) == "Nd" for c in token)) and bool(re.search(r"[/\-.]", token))
+    if "/" in token:
+        return True
+    return ("-" in token or "." in token) and any(unicodedata.category(c) == "Nd" for c in token)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token(token: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """(code term or None, the words, their folded forms) of one token."""
+    parts = tuple(_PART.findall(token)) if _JOINER.search(token) else (token,)
+    code = "#" + fold(token) if len(parts) > 1 and is_code(token) else None
+    return code, parts, tuple(fold(p) for p in parts)
+
+
+def tokens(text: str) -> list[tuple[str | None, tuple[str, ...], tuple[str, ...]] | None]:
+    """The tokens of `text` in order, None where a non-space character other than a word ends a phrase."""
+    return [_token(t) if t else None for t in _SCAN.findall(nfc(text))]
 
 
 def words(text: str) -> list[str]:
-    """The words of `text` in order (codes split into their parts), NFC."""
-    text = unicodedata.normalize("NFC", text)
+    """The words of `text` in order (codes split into their words), NFC."""
+    return [w for t in tokens(text) if t for w in t[1]]
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelled(token: str) -> tuple[tuple[str, str], ...]:
+    """(folded, accent key or "") of each word of a token."""
+    _, written, folded = _token(token)
+    return tuple((f, accent_key(w) or "") for w, f in zip(written, folded))
+
+
+def analyze(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """(`terms`, and every word's (folded form, accent key or "")) of `text`, in one pass."""
     out: list[str] = []
-    for match in _TOKEN.finditer(text):
-        out.extend(_PART.findall(match.group(0)))
-    return out
+    spelled: list[tuple[str, str]] = []
+    previous: str | None = None
+    for found in _SCAN.findall(nfc(text)):
+        if not found:
+            previous = None
+            continue
+        code, _, folded = _token(found)
+        spelled += _spelled(found)
+        if code:
+            out.append(code)
+        if previous is None and len(folded) == 1:
+            out.append(folded[0])
+            previous = folded[0]
+            continue
+        for word in folded:
+            out.append(word)
+            if previous is not None:
+                out.append(previous + "+" + word)
+            previous = word
+    return out, spelled
 
 
 def terms(text: str) -> list[str]:
-    """Every index term of `text`: folded words, accented words, folded bigrams, codes."""
-    text = unicodedata.normalize("NFC", text)
-    out: list[str] = []
-    previous: str | None = None
-    end = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group(0)
-        if text[end:match.start()].strip():
-            previous = None  # punctuation between words: not a phrase
-        end = match.end()
-        if is_code(token):
-            out.append("#" + fold(token))
-        for part in _PART.findall(token):
-            folded = fold(part)
-            out.append(folded)
-            key = accent_key(part)
-            if key:
-                out.append(key)
-            if previous is not None:
-                out.append(previous + "+" + folded)
-            previous = folded
+    """Every index term of `text` in order: codes, folded words, and bigrams of adjacent words."""
+    return analyze(text)[0]
+
+
+def accents(text: str) -> list[tuple[str, str]]:
+    """(folded, accent key) of every word of `text` with diacritics, in order."""
+    out = []
+    for token in tokens(text):
+        if token is not None:
+            for word, folded in zip(token[1], token[2]):
+                key = accent_key(word)
+                if key is not None:
+                    out.append((folded, key))
     return out
 
 
 def exact_term(text: str) -> str:
     """The whole of a short text as one term (`=huyen+kbang`): typing a page's exact name finds that page first."""
     return "=" + "+".join(fold(word) for word in words(text))
+
+
+def head(term: str) -> str:
+    """The family of a term: its first folded word (`hoc+tap` -> `hoc`, `#104/kh-ubnd` -> `104`, `=huyen+kbang` -> `huyen`)."""
+    if term[:1] in ("#", "="):
+        term = term[1:]
+    match = _PART.search(term)
+    return match.group(0) if match else ""
+
+
+def sort_key(term: str) -> bytes:
+    """Order of UTF-16 code units, as JavaScript compares strings (Python compares code points)."""
+    return term.encode("utf-16-be")

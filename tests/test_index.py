@@ -1,44 +1,128 @@
-"""The index stage: what lunr.py builds, and how it is published in shards."""
+"""The index stage: lunr's weights, files of bounded size, deterministic and versioned output."""
 
 from __future__ import annotations
 
-from generator.index import (build_index, entry_ref, entry_terms, hub_entries, new_builder, postings_of,
-                             search_files, shards)
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+
+from generator.kinds.document_search import ENTRY_TEXT
 from generator.pipeline import load_hub
+from generator.search import CHAMPIONS, hub_entries, search_files
+from generator.search.analysis import FIELDS, Analyzer
+from generator.search.layout import LEXICON_BYTES, PAGE_BYTES
+from generator.search.store import BLOCK_BYTES, ENTRIES_PER_BLOCK, SHOWN
+from generator.search.weights import weigh
 from tests.conftest import REPO
 
 
-def test_fast_builder_gives_exactly_lunr_pys_index():
-    """`add_terms` must be a faster `Builder.add`, nothing else."""
+@pytest.fixture(scope="module")
+def hub():
+    return load_hub(REPO).hub
+
+
+@pytest.fixture(scope="module")
+def files(hub):
+    return search_files(hub)
+
+
+def test_weights_are_lunr_pys_weights(hub):
+    """Every (term, entry) weight equals the sum over fields of what lunr.py's Builder serializes."""
     from lunr.builder import Builder
 
-    entries = hub_entries(load_hub(REPO).hub)
-    reference = new_builder(Builder)
-    for position, entry in enumerate(entries):
-        reference.add({"r": entry_ref(position, entry), **entry_terms(entry)})
-    assert build_index(entries) == reference.build().serialize()
+    entries = hub_entries(hub)
+    analyzer = Analyzer()
+    postings = weigh(entries, analyzer)
+    names = analyzer.terms()
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("r")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for number, entry in enumerate(entries):
+        fields = [[names[t] for texts in field for t in texts.tolist()] for field in analyzer.fields(entry)]
+        builder.add({"r": str(number), **{name: terms for (name, _), terms in zip(FIELDS, fields)}})
+    index = builder.build().serialize()
+    vectors = {ref: dict(zip(values[::2], values[1::2])) for ref, values in index["fieldVectors"]}
+    expected: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
+    for term, posting in index["invertedIndex"]:
+        for number, (field, _) in enumerate(FIELDS):
+            for ref in posting[field]:
+                found = expected[term, int(ref)]
+                found[0] += round(vectors[f"{field}/{ref}"][posting["_index"]] * 1000)
+                found[1] |= number == 0
+    ours = {(names[t], e): [w >> 1, w & 1] for t, e, w in
+            zip(postings.terms.tolist(), postings.entries.tolist(), postings.weights.tolist())}
+    assert len(ours) == len(expected) > 5000
+    assert ours == {key: [w, int(title)] for key, (w, title) in expected.items()}
 
 
-def test_published_scores_are_lunr_pys_scores():
-    """The shards' scores, computed without lunr.Vector, equal those in lunr.py's serialized index."""
-    entries = hub_entries(load_hub(REPO).hub)
-    builder = new_builder()
-    for position, entry in enumerate(entries):
-        builder.add_terms(entry_ref(position, entry), entry_terms(entry))
-    fast = {t: (i, sorted(p)) for t, (i, p) in builder.postings().items()}
-    reference = {t: (i, sorted(p)) for t, (i, p) in postings_of(build_index(entries)).items()}
-    assert fast == reference
+def test_every_index_file_has_a_bounded_size(files):
+    """However crowded a prefix, no file grows with it: postings and lexicon pages by bytes, store blocks
+    by entries of bounded size."""
+    largest_record = 2 * ENTRY_TEXT * 4 + 8 * SHOWN * 4  # UTF-8 text, passages and shown strings, generously
+    for name, data in files.items():
+        if "/p/" in name:
+            assert len(data) <= PAGE_BYTES + 1 or data.count(b'],["') == 0, name  # a page, or one term alone
+        elif "/l/" in name:
+            assert len(data) <= LEXICON_BYTES + 1, name
+        elif "/s/" in name:
+            assert len(data) <= max(BLOCK_BYTES, ENTRIES_PER_BLOCK * largest_record), name
 
 
-def test_shards_hold_every_posting_of_their_terms():
-    entries = hub_entries(load_hub(REPO).hub)
-    index = build_index(entries)
-    by_key = shards(postings_of(index))
-    postings = {term: sum(len(p[f]) for f in index["fields"]) for term, p in index["invertedIndex"]}
-    found = {term: len(flat) // 3 for group in by_key.values() for term, _, flat in group}
-    assert found == postings
+def test_a_single_term_fits_a_page_whatever_the_corpus(files):
+    for name, data in files.items():
+        if "/p/" in name:
+            for record in json.loads(data):
+                assert len(record[1]) <= CHAMPIONS
 
 
-def test_search_files_are_deterministic():
-    hub = load_hub(REPO).hub
-    assert search_files(hub) == search_files(hub)
+def test_files_live_under_the_builds_version(files):
+    meta = json.loads(files["search/meta.json"])
+    version = meta["version"]
+    assert set(files) - {"search/meta.json"} and all(n.startswith(f"search/{version}/") for n in files if n != "search/meta.json")
+    digest = hashlib.sha256()
+    for name in sorted(n for n in files if n != "search/meta.json"):
+        digest.update(name.removeprefix(f"search/{version}/").encode() + b"\0" + files[name])
+    assert digest.hexdigest()[:12] == version
+
+
+SCRIPT = """
+import hashlib, sys
+from pathlib import Path
+from generator.pipeline import load_hub
+from generator.search import search_files
+files = search_files(load_hub(Path(sys.argv[1])).hub)
+print(hashlib.sha256(b"".join(k.encode() + b"\\0" + files[k] for k in sorted(files))).hexdigest())
+"""
+
+
+def test_search_files_are_byte_identical_across_processes_and_hash_seeds():
+    digests = set()
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO)}
+        run = subprocess.run([sys.executable, "-c", SCRIPT, str(REPO)], env=env, capture_output=True, text=True,
+                             check=True)
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_long_sections_become_entries_of_bounded_text_linked_to_their_items(hub):
+    entries = hub_entries(hub)
+    sections = [e for e in entries if e.kind == "Mục văn bản"]
+    assert all(sum(len(p.text) for p in e.body()) <= ENTRY_TEXT for e in entries)
+    deep = [p.anchor for e in sections for p in e.passages if p.anchor.count("-") >= 3]
+    assert deep, "items below a section keep their own anchors (muc-3-4-1-2)"
+
+
+def test_signer_number_and_issuer_are_labelled_fields(hub):
+    doc = next(e for e in hub_entries(hub) if e.url == "van-ban/kh-104-ubnd-thai-nguyen-2022/")
+    labels = {f.label: f.text for f in doc.fields}
+    assert labels["Người ký"] == "Đặng Xuân Trường" and labels["Số hiệu"] == "104/KH-UBND"
+    assert "Cơ quan ban hành" in labels

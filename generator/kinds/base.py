@@ -151,13 +151,13 @@ class RecordKind:
     # --- index --------------------------------------------------------------------------
     def entries(self, hub: Hub) -> Iterator[Entry]:
         """Search entries: one per record, its title, text and facet labels."""
-        from generator.entries import Entry
+        from generator.entries import Entry, Passage
 
         for ident in sorted(hub.records.get(self.name, {})):
             record = hub.records[self.name][ident]
-            keywords = " ".join(label for facet in self.facets for _, label in facet.values(record, hub))
+            fields = tuple(Passage(label, "", facet.name) for facet in self.facets for _, label in facet.values(record, hub))
             yield Entry(self.search_label or self.label.capitalize(), self.title(record), self.url(ident),
-                        self.text(record), keywords)
+                        self.text(record), fields=fields)
 
     # --- export -------------------------------------------------------------------------
     def tables(self, hub: Hub, site_url: str) -> tuple[Table, ...]:

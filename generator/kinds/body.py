@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from generator.entries import Entry
+from generator.entries import Entry, Passage
 from generator.kinds.base import RecordKind
 from generator.model.hub import Duty, Hub
 from generator.model.records import Body
@@ -33,7 +33,8 @@ class BodyKind(RecordKind):
         # No locality among the keywords: a place's name should find the place first, and
         # body names already carry their place.
         for ident, body in hub.bodies.items():
-            yield Entry("Cơ quan", body.name, self.url(ident), body.description or "", body.short_name or "")
+            short = (Passage(body.short_name, "", "Tên viết tắt"),) if body.short_name else ()
+            yield Entry("Cơ quan", body.name, self.url(ident), body.description or "", fields=short)
 
 
 def body_pages(body: Body, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:

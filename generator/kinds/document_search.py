@@ -1,43 +1,143 @@
-"""Search entries of documents: the document, its sections, its targets."""
+"""Search entries of documents: the document, its legal bases, its sections in parts, its targets.
+
+A long section is not one entry: a result should open at the item that
+matched, and show it, not the first lines of a section of ten thousand
+characters. A section is one entry when its text is short; otherwise its
+items are packed, in order, into entries of at most `ENTRY_TEXT` characters,
+and an item too long for that is split at word boundaries. Every passage of
+an entry keeps the anchor of its own item, so the browser links to the item
+whose words matched best.
+"""
 
 from __future__ import annotations
 
 from typing import Iterator
 
 from generator import labels
-from generator.entries import Entry
+from generator.entries import Entry, Passage
 from generator.links import target_url, url_for
 from generator.model.hub import Hub, iter_items
-from generator.model.records import Document, Item
+from generator.model.records import Document, Item, Target
 from generator.render import formatting
 
+#: Most characters of running text in one entry (a section's part, or one piece of a long item).
+ENTRY_TEXT = 1200
 
-def _item_text(item: Item) -> str:
-    parts = []
-    for node in iter_items((item,)):
-        if node is not item and (node.label or node.heading):
-            parts.append(" ".join(p for p in (node.label, node.heading) if p))
-        if node.text:
-            parts.append(node.text)
-    return "\n".join(parts)
+#: Item labels that are only bullets, not worth repeating in an excerpt.
+BULLETS = frozenset({"-", "+", "•", "*", "–"})
+
+
+def _name(item: Item) -> str:
+    """`III. NHIỆM VỤ VÀ GIẢI PHÁP`, `2.1.`: an item's label and heading."""
+    label = item.label if item.label and item.label not in BULLETS else ""
+    return " ".join(p for p in (label, item.heading or "") if p)
+
+
+def own_passage(item: Item) -> Passage | None:
+    """An item's own words (label, heading, text) at its anchor; None for an item with none."""
+    text = "\n".join(p for p in (_name(item), item.text or "") if p)
+    return Passage(text, item.anchor) if text.strip() else None
+
+
+class Walk:
+    """Every item's own passage and the size of its text with its sub-items, computed once per document."""
+
+    def __init__(self, items: tuple[Item, ...]) -> None:
+        self.own: dict[int, Passage | None] = {}
+        self.size: dict[int, int] = {}
+        self._visit(items)
+
+    def _visit(self, items: tuple[Item, ...]) -> None:
+        for item in items:
+            self._visit(item.items)
+            own = self.own[id(item)] = own_passage(item)
+            self.size[id(item)] = (len(own.text) if own else 0) + sum(self.size[id(c)] for c in item.items)
+
+    def passages(self, item: Item) -> list[Passage]:
+        """The item's passage and its sub-items', in document order."""
+        return [p for node in iter_items((item,)) if (p := self.own[id(node)])]
+
+
+def split_text(text: str, limit: int = ENTRY_TEXT) -> list[str]:
+    """`text` in pieces of at most `limit` characters, cut at white space where there is some."""
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit + 1)
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return pieces + ([text] if text else [])
+
+
+def item_parts(item: Item, context: str, walk: Walk) -> Iterator[tuple[str, str, str, tuple[Passage, ...]]]:
+    """(title, context, anchor, passages) of the entries an item (and its sub-items) makes, in document order."""
+    title = _name(item) or (item.text or "")[:60]
+    if walk.size[id(item)] <= ENTRY_TEXT:
+        yield title, context, item.anchor, tuple(walk.passages(item))
+        return
+    inner = f"{context} › {title}" if context else title
+    group: list[Passage] = []
+    filled = 0
+    own = walk.own[id(item)]
+    if own and len(own.text) > ENTRY_TEXT:
+        for piece in split_text(own.text):
+            yield title, context, item.anchor, (Passage(piece, item.anchor),)
+    elif own:
+        group, filled = [own], len(own.text)
+    for child in item.items:
+        child_size = walk.size[id(child)]
+        if group and (child_size > ENTRY_TEXT or filled + child_size > ENTRY_TEXT):
+            yield title, context, item.anchor, tuple(group)
+            group, filled = [], 0
+        if child_size > ENTRY_TEXT:
+            yield from item_parts(child, inner, walk)
+        else:
+            group.extend(walk.passages(child))
+            filled += child_size
+    if group:
+        yield title, context, item.anchor, tuple(group)
+
+
+def _own_targets(items: tuple[Item, ...]) -> Iterator[tuple[Target, bool]]:
+    """Every target, and whether its text is its own (not the words of the item holding it)."""
+    for item in iter_items(items):
+        for target in item.targets:
+            yield target, target.text != (item.text or "")
 
 
 def document_entries(doc: Document, hub: Hub) -> Iterator[Entry]:
-    """Search entries of one document: itself, its sections, its targets (parent 0: the document's entry)."""
+    """Search entries of one document: itself, then (parent 0: the document's entry) its legal bases,
+    the parts of its sections and its targets."""
     url = url_for("document", doc.id)
     locality = hub.localities.get(doc.locality or "")
     place = locality.name if locality else ""
-    signer = doc.signer.name if doc.signer and doc.signer.name else ""
-    keywords = " ".join(filter(None, [doc.number or "", doc.issuer.name, formatting.issuer_short(doc, hub), signer,
-                                      doc.place or "", place, labels.label(labels.DOCUMENT_TYPES, doc.type)]))
-    basis_text = "\n".join(b.text for b in doc.legal_bases)
     label = formatting.doc_label(doc)
+    short = formatting.issuer_short(doc, hub)
+    fields = tuple(Passage(value, "", name) for name, value in (
+        ("Số hiệu", doc.number or ""), ("Loại văn bản", labels.label(labels.DOCUMENT_TYPES, doc.type)),
+        ("Cơ quan ban hành", doc.issuer.name), ("Người ký", doc.signer.name if doc.signer and doc.signer.name else ""),
+        ("Địa bàn", place), ("Nơi ban hành", doc.place or "")) if value)
     yield Entry("Văn bản", f"{label} — {doc.title or ''}".rstrip(" —"), url,
-                f"{formatting.citation(doc, hub)}. {doc.preamble or ''}\n{basis_text}", keywords)
+                keywords=short if short != doc.issuer.name else "", fields=fields,
+                passages=(Passage(formatting.citation(doc, hub), "trich-dan"),
+                          *(Passage(piece) for piece in split_text(doc.preamble or ""))))
+    bases = [Passage(piece, "can-cu", labels.LEGAL_BASIS_KINDS.get(b.kind, ""))
+             for b in doc.legal_bases for piece in split_text(b.text)]
+    while bases:
+        size, count = 0, 0
+        while count < len(bases) and (count == 0 or size + len(bases[count].text) <= ENTRY_TEXT):
+            size += len(bases[count].text)
+            count += 1
+        yield Entry("Mục văn bản", "Căn cứ", f"{url}#can-cu", parent=0, passages=tuple(bases[:count]))
+        bases = bases[count:]
+    walk = Walk(doc.sections)
     for section in doc.sections:
-        title = " ".join(p for p in (section.label, section.heading) if p) or label
-        yield Entry("Mục văn bản", title, f"{url}#{section.anchor}", _item_text(section), "", 0)
-    for target in doc.targets:
+        for title, context, anchor, passages in item_parts(section, "", walk):
+            yield Entry("Mục văn bản", title or label, f"{url}#{anchor}", parent=0, passages=passages,
+                        context=context)
+    for target, own_text in _own_targets(doc.sections):
         indicator = hub.indicators[target.indicator].name
+        scope = (Passage(target.scope, "", "Phạm vi"),) if target.scope else ()
         yield Entry("Chỉ tiêu", f"{formatting.target_label(target)} — {indicator}", target_url(doc.id, target.id),
-                    f"{target.text} {target.scope or ''}".strip(), f"{indicator} {place}", 0)
+                    target.text if own_text else "", parent=0,
+                    fields=((Passage(place, "", "Địa bàn"),) if place else ()) + scope)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from generator import labels
-from generator.entries import Entry
+from generator.entries import Entry, Passage
 from generator.kinds.base import Facet, RecordKind, field_facet, locality_facet
 from generator.model.hub import Hub
 from generator.model.records import Example
@@ -64,8 +64,10 @@ class ExampleKind(RecordKind):
     def entries(self, hub: Hub) -> Iterator[Entry]:
         for ident, example in hub.examples.items():
             locality = hub.localities.get(example.locality or "")
-            keywords = f"{labels.label(labels.MODELS, example.model)} {locality.name if locality else ''} {example.year or ''}"
-            yield Entry("Gương điển hình", example.name, self.url(ident), example.summary, keywords)
+            fields = tuple(Passage(value, "", name) for name, value in (
+                ("Danh hiệu", labels.label(labels.MODELS, example.model)), ("Địa bàn", locality.name if locality else ""),
+                ("Năm", str(example.year or ""))) if value)
+            yield Entry("Gương điển hình", example.name, self.url(ident), example.summary, fields=fields)
 
     def tables(self, hub: Hub, site_url: str) -> tuple[Table, ...]:
         return (make_table("examples", "Gương điển hình", EXAMPLE_COLUMNS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from generator import labels
-from generator.entries import Entry
+from generator.entries import Entry, Passage
 from generator.kinds.base import RecordKind
 from generator.model.hub import Hub
 from generator.model.records import Locality
@@ -31,8 +31,9 @@ class LocalityKind(RecordKind):
 
     def entries(self, hub: Hub) -> Iterator[Entry]:
         for ident, locality in hub.localities.items():
-            yield Entry("Địa bàn", locality.name, self.url(ident), locality.successor_note or "",
-                        labels.label(labels.LOCALITY_KINDS, locality.kind))
+            text = "\n".join(t for t in (locality.description, locality.successor_note) if t)
+            yield Entry("Địa bàn", locality.name, self.url(ident), text,
+                        fields=(Passage(labels.label(labels.LOCALITY_KINDS, locality.kind), "", "Cấp"),))
 
 
 def locality_pages(locality: Locality, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:

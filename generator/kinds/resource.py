@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator import labels
-from generator.entries import Entry
+from generator.entries import Entry, Passage
 from generator.kinds.base import RecordKind, field_facet
 from generator.model.hub import Hub
 from generator.model.records import Resource
@@ -63,8 +63,9 @@ class ResourceKind(RecordKind):
 
     def entries(self, hub: Hub) -> Iterator[Entry]:
         for ident, resource in hub.resources.items():
-            facets = " ".join(label for facet in self.facets for _, label in facet.values(resource, hub))
-            yield Entry("Học liệu", resource.name, self.url(ident), resource.description, f"{resource.provider} {facets}")
+            fields = (Passage(resource.provider, "", "Đơn vị cung cấp"),) + tuple(
+                Passage(label, "", facet.name) for facet in self.facets for _, label in facet.values(resource, hub))
+            yield Entry("Học liệu", resource.name, self.url(ident), resource.description, fields=fields)
 
     def tables(self, hub: Hub, site_url: str) -> tuple[Table, ...]:
         return (make_table("resources", "Học liệu mở", RESOURCE_COLUMNS,

@@ -1,242 +1,325 @@
-/* Search engine of the hub: loads the index shards a query needs, lets lunr.js load
- * them as a lunr index, ranks, groups and highlights results in Material's format.
- * Runs in the search worker (worker.js) and, for tests and benchmarks, under Node. */
+/* Search engine of the hub, in the search worker (worker.js) and, for tests and benchmarks, under Node.
+ * It reads the index generator/search/ writes (see there for the files): the lexicon pages of the query's
+ * words, the postings pages of their terms, then the store blocks of the results it shows. Scores are
+ * lunr's (BM25 weights as lunr.py computes them, summed over fields and query terms, divided by the query
+ * vector's length, as lunr.js does); ranking puts entries with every word first, then entries with most
+ * words, weighted by the rarity of those missing. Results are in Material's format. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(require("./lunr.min.js"), require("./vn.js"));
-  else root.XhhtEngine = factory(root.lunr, root.XhhtVn);
-})(typeof self !== "undefined" ? self : this, function (lunr, vn) {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./vn.js"), require("./excerpt.js"));
+  else root.XhhtEngine = factory(root.XhhtVn, root.XhhtExcerpt);
+})(typeof self !== "undefined" ? self : this, function (vn, ex) {
   "use strict";
 
-  var MAX_ENTRIES = 60;   /* entries ranked before grouping */
-  var MAX_GROUPS = 20;    /* result groups returned */
-  var SNIPPET = 180;      /* characters of snippet text */
-
-  /* What a query asks for: words (folded, accented), phrases (bigrams), codes, and the shards needed. */
-  function plan(query) {
-    var parsed = vn.tokens(query), words = [], bigrams = [], codes = [], previous = null, end = 0;
-    parsed.tokens.forEach(function (t) {
-      if (parsed.text.slice(end, t.start).trim()) previous = null;
-      end = t.end;
-      if (vn.isCode(t.token)) codes.push("#" + vn.fold(t.token));
-      t.parts.forEach(function (p) {
-        var folded = vn.fold(p.text);
-        words.push({ typed: p.text, folded: folded, accent: vn.accentKey(p.text) });
-        if (previous !== null) bigrams.push(previous + "+" + folded);
-        previous = folded;
-      });
-    });
-    var exact = words.length ? vn.exactTerm(query) : null;
-    var keys = {};
-    if (exact) keys[vn.shardKey(exact)] = true;
-    words.forEach(function (w) { keys[vn.shardKey(w.folded)] = true; });
-    codes.forEach(function (c) { keys[vn.shardKey(c)] = true; });
-    return { words: words, bigrams: bigrams, codes: codes, exact: exact, keys: Object.keys(keys) };
-  }
-
-  function editDistanceAtMostOne(a, b) {
-    if (a === b) return true;
-    if (Math.abs(a.length - b.length) > 1) return false;
-    var i = 0, j = 0, edits = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { i++; j++; continue; }
-      if (++edits > 1) return false;
-      if (a.length > b.length) i++;
-      else if (b.length > a.length) j++;
-      else { i++; j++; }
-    }
-    return edits + (a.length - i) + (b.length - j) <= 1;
-  }
-
-  /* Which typed words a result matched, in any of their forms. */
-  function coverage(p, matched) {
-    var last = p.words.length - 1;
-    return p.words.map(function (w, n) {
-      return matched.some(function (term) {
-        if (term === w.folded || term === w.accent) return true;
-        if ("_#=".indexOf(term.charAt(0)) >= 0 || term.indexOf("+") >= 0) return false;
-        if (n === last && w.folded.length >= 2 && term.indexOf(w.folded) === 0) return true;
-        return w.folded.length >= 5 && editDistanceAtMostOne(term, w.folded);
-      });
-    });
-  }
-
-  function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
-
-  /* Spans [start, end) of `text` (NFC) whose words match the query, for <mark>. The last
-   * typed word may be unfinished: it marks words it begins only if it matches no word whole. */
-  function matchSpans(text, p) {
-    var parts = [], last = p.words.length - 1;
-    vn.tokens(text).tokens.forEach(function (t) {
-      t.parts.forEach(function (part) { parts.push([part.start, part.end, vn.fold(part.text)]); });
-    });
-    var exact = {};
-    parts.forEach(function (part) { p.words.forEach(function (w, n) { if (part[2] === w.folded) exact[n] = true; }); });
-    return parts.filter(function (part) {
-      return p.words.some(function (w, n) {
-        return part[2] === w.folded ||
-          (n === last && !exact[n] && w.folded.length >= 2 && part[2].indexOf(w.folded) === 0);
-      });
-    }).map(function (part) { return [part[0], part[1]]; });
-  }
-
-  function highlight(text, spans, from, to) {
-    var out = "", at = from;
-    spans.forEach(function (s) {
-      if (s[0] < from || s[1] > to) return;
-      out += escapeHtml(text.slice(at, s[0])) + "<mark>" + escapeHtml(text.slice(s[0], s[1])) + "</mark>";
-      at = s[1];
-    });
-    return out + escapeHtml(text.slice(at, to));
-  }
-
-  /* A window of the text around its first match, highlighted in the original accented words. */
-  function snippet(raw, p) {
-    var text = (raw || "").normalize("NFC").replace(/\s+/g, " ").trim();
-    if (!text) return "";
-    var spans = matchSpans(text, p);
-    var from = spans.length ? Math.max(0, spans[0][0] - 50) : 0;
-    if (from > 0) { var space = text.indexOf(" ", from); from = space >= 0 && space < spans[0][0] ? space + 1 : from; }
-    var to = Math.min(text.length, from + SNIPPET);
-    if (to < text.length) { var cut = text.lastIndexOf(" ", to); to = cut > from ? cut : to; }
-    return "<p>" + (from > 0 ? "… " : "") + highlight(text, spans, from, to) + (to < text.length ? " …" : "") + "</p>";
-  }
+  var MAX_GROUPS = 10, MAX_MEMBERS = 3, RANKED = 400;
+  var COMPLETIONS = 3, CORRECTIONS = 2, MAX_WORDS = 24;
+  var BOOST = { word: 1, accent: 3, open: 0.3, typo: 0.2, phrase: 5, code: 10, exact: 20 };
+  var POSITIONS = 65536;   /* entry key: page id x POSITIONS + position in the page */
+  /* Words that never decide whether a page is found: with accents, and without them where unambiguous. */
+  var FILLER = ["và", "của", "các", "cho", "là", "có", "được", "những", "với", "trong", "để", "về", "thì", "mà", "này",
+                "đã", "sẽ", "một", "ở", "tại", "từ", "đến", "khi", "như", "theo", "hoặc", "cũng", "bị", "ra", "vào",
+                "lại", "nào", "gì", "thế", "nhé", "ạ", "không", "muốn", "cần", "tôi", "em", "mình"];
+  var FILLER_FOLDED = ["va", "cua", "cac", "cho", "nhung", "voi", "thi", "khi", "nhu", "theo", "duoc", "hoac", "cung",
+                       "nao", "gi", "the", "nhe", "khong", "muon", "can", "toi", "minh"];
 
   function Engine(base, meta, fetchJSON) {
     this.base = base;
     this.meta = meta;
+    this.root = base + "search/" + meta.version + "/";
     this.fetchJSON = fetchJSON;
-    this.available = {};
-    meta.shards.forEach(function (f) { this.available[f] = true; }, this);
-    this.loaded = {};
-    this.terms = [];
-    this.index = null;
-    this.store = {};
+    this.done = {};      /* url -> parsed JSON */
+    this.pending = {};   /* url -> promise: each file is fetched once, however many queries want it */
+    this.postings = {};  /* postings page -> {term: record} */
+    this.lexicon = {};   /* lexicon page -> {words: [[word, df, page, ...boundaries]], at: {word: index}} */
   }
 
   Engine.open = function (base, fetchJSON) {
-    return fetchJSON(base + "search/meta.json").then(function (meta) { return new Engine(base, meta, fetchJSON); });
+    return fetchJSON(base + "search/meta.json", { fresh: true }).then(function (meta) {
+      if (!meta || meta.format !== 2) throw new Error("search/meta.json: unknown format");
+      return new Engine(base, meta, fetchJSON);
+    });
   };
 
-  Engine.prototype.ensureShards = function (keys) {
-    var self = this;
-    var missing = keys.map(vn.shardFile).filter(function (f) { return self.available[f] && !self.loaded[f]; });
-    if (!missing.length) return Promise.resolve();
-    return Promise.all(missing.map(function (f) {
-      return self.fetchJSON(self.base + "search/t/" + f + ".json").then(function (terms) {
-        self.loaded[f] = true;
-        Array.prototype.push.apply(self.terms, terms);
-      });
-    })).then(function () { self.index = self.rebuild(); });
-  };
-
-  /* lunr's own serialized index, from the shards loaded so far, loaded by lunr.js. */
-  Engine.prototype.rebuild = function () {
-    var fields = this.meta.fields, vectors = {}, inverted = [];
-    this.terms.slice().sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; }).forEach(function (t) {
-      var posting = { _index: t[1] };
-      fields.forEach(function (f) { posting[f] = {}; });
-      for (var i = 0; i < t[2].length; i += 3) {
-        var field = fields[t[2][i]], ref = String(t[2][i + 1]);
-        posting[field][ref] = {};
-        (vectors[field + "/" + ref] = vectors[field + "/" + ref] || []).push([t[1], t[2][i + 2] / 1000]);
+  /* Files, fetched once each; a failed fetch is forgotten, so the next query asks again. Resolves when
+   * all have settled, with the number that failed. */
+  Engine.prototype.load = function (urls) {
+    var self = this, failed = 0;
+    return Promise.all(urls.map(function (url) {
+      if (url in self.done) return null;
+      if (!self.pending[url]) {
+        self.pending[url] = self.fetchJSON(url).then(function (data) { self.done[url] = data; },
+          function (error) { self.failures = (self.failures || 0) + 1; throw error; });
+        self.pending[url].then(function () { delete self.pending[url]; }, function () { delete self.pending[url]; });
       }
-      inverted.push([t[0], posting]);
-    });
-    var fieldVectors = Object.keys(vectors).sort().map(function (ref) {
-      var flat = [];
-      vectors[ref].sort(function (a, b) { return a[0] - b[0]; }).forEach(function (e) { flat.push(e[0], e[1]); });
-      return [ref, flat];
-    });
-    return lunr.Index.load({ version: this.meta.lunr, fields: fields, fieldVectors: fieldVectors,
-                             invertedIndex: inverted, pipeline: [] });
+      return self.pending[url].catch(function () { failed++; });
+    })).then(function () { return failed; });
   };
 
-  Engine.prototype.entries = function (positions) {
-    var self = this, chunk = this.meta.chunk, need = {};
-    positions.forEach(function (pos) { var c = Math.floor(pos / chunk); if (!self.store[c]) need[c] = true; });
-    return Promise.all(Object.keys(need).map(function (c) {
-      return self.fetchJSON(self.base + "search/s/" + c + ".json").then(function (rows) { self.store[c] = rows; });
-    })).then(function () {
-      var out = {};
-      positions.forEach(function (pos) { out[pos] = self.store[Math.floor(pos / chunk)][pos % chunk]; });
-      return out;
-    });
+  Engine.prototype.lexiconPage = function (word) {
+    var starts = this.meta.lexicon, lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= word) lo = mid; else hi = mid - 1; }
+    return lo;
   };
 
-  /* Ranked entries: [{pos, parent, score, covered: [bool per word]}]. */
-  Engine.prototype.rank = function (p) {
-    if (!this.index || !(p.words.length || p.codes.length)) return [];
-    var last = p.words.length - 1, opts = { usePipeline: false };
-    var results = this.index.query(function (q) {
-      p.words.forEach(function (w, n) {
-        q.term(w.folded, { usePipeline: false, boost: 1 });
-        if (w.accent) q.term(w.accent, { usePipeline: false, boost: 3 });
-        if (n === last && w.folded.length >= 2)
-          q.term(w.folded, { usePipeline: false, boost: 0.3, wildcard: lunr.Query.wildcard.TRAILING });
-        if (w.folded.length >= 5) q.term(w.folded, { usePipeline: false, boost: 0.2, editDistance: 1 });
+  Engine.prototype.lexiconOf = function (page) {
+    if (!(page in this.lexicon)) {
+      var words = this.done[this.root + "l/" + page + ".json"];
+      if (!words) return null;
+      var at = {};
+      words.forEach(function (w, i) { at[w[0]] = i; });
+      this.lexicon[page] = { words: words, at: at };
+    }
+    return this.lexicon[page];
+  };
+
+  /* [word, entries holding it, postings page of its family, first terms of its further pages], or null. */
+  Engine.prototype.word = function (word) {
+    var lex = this.lexiconOf(this.lexiconPage(word));
+    return lex && word in lex.at ? lex.words[lex.at[word]] : null;
+  };
+
+  /* Known words beginning with `prefix`, most common first. */
+  Engine.prototype.completions = function (prefix) {
+    var out = [], first = this.lexiconPage(prefix), last = Math.min(this.lexiconPage(prefix + "\uffff"), first + 1);
+    for (var page = first; page <= last; page++) {
+      var lex = this.lexiconOf(page);
+      if (lex) lex.words.forEach(function (w) { if (w[0] !== prefix && w[0].indexOf(prefix) === 0) out.push(w); });
+    }
+    return out.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, COMPLETIONS);
+  };
+
+  /* Known words one edit away from an unknown word (same lexicon page: typos rarely hit the first letters). */
+  Engine.prototype.corrections = function (word) {
+    var lex = this.lexiconOf(this.lexiconPage(word));
+    if (!lex || word.length < 4) return [];
+    return lex.words.filter(function (w) { return oneEdit(w[0], word); })
+      .sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, CORRECTIONS);
+  };
+
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (a.length > b.length) i++; else if (b.length > a.length) j++; else { i++; j++; }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+  }
+
+  /* The postings page holding `term`, or -1 if its family is unknown. */
+  Engine.prototype.pageOf = function (term) {
+    var family = this.word(vn.head(term));
+    if (!family) return -1;
+    var page = family[2];
+    if (term === family[0]) return page;
+    for (var i = 3; i < family.length; i++) if (family[i] <= term) page++;
+    return page;
+  };
+
+  Engine.prototype.record = function (term) {
+    var page = this.pageOf(term);
+    if (page < 0) return null;
+    if (!(page in this.postings)) {
+      var rows = this.done[this.root + "p/" + page + ".json"];
+      if (!rows) return null;
+      var byTerm = {};
+      rows.forEach(function (r) { byTerm[r[0]] = r; });
+      this.postings[page] = byTerm;
+    }
+    var row = this.postings[page][term];
+    if (row && !row.ids) {  /* page ids from their differences, once */
+      var keys = [], page_ = 0;
+      for (var i = 0; i < row[1].length; i++) { page_ += row[1][i]; keys.push(page_ * POSITIONS + row[2][i]); }
+      row.ids = keys;
+    }
+    return row || null;
+  };
+
+  function isFiller(w) {
+    return w.accent ? FILLER.indexOf(w.typed.toLowerCase()) >= 0
+                    : FILLER_FOLDED.indexOf(w.folded) >= 0 || FILLER.indexOf(w.typed.toLowerCase()) >= 0;
+  }
+
+  /* The query's clauses: [{term, boost, bits (query words it stands for), kind, accent}], and per word the
+   * folded words it also stands for (completions, corrections). */
+  Engine.prototype.clauses = function (p) {
+    var self = this, out = [], hints = [];
+    p.words.forEach(function (w, i) {
+      var bit = 1 << i, known = self.word(w.folded);
+      hints.push([]);
+      if (known) out.push({ term: w.folded, boost: BOOST.word, bits: bit, kind: "word", accent: w.accent });
+      /* a word being typed stands for the words it begins; if it is a word itself, they count half */
+      if (w.open && w.folded.length >= 2) self.completions(w.folded).forEach(function (c) {
+        if (!known) hints[i].push(c[0]);
+        out.push({ term: c[0], boost: BOOST.open, bits: known ? 0 : bit, half: known ? bit : 0, kind: "open" });
       });
-      p.bigrams.forEach(function (b) { q.term(b, { usePipeline: false, boost: 5 }); });
-      p.codes.forEach(function (c) { q.term(c, { usePipeline: false, boost: 10 }); });
-      if (p.exact) q.term(p.exact, { usePipeline: false, boost: 20 });
+      if (!known && !(w.open && hints[i].length)) self.corrections(w.folded).forEach(function (c) {
+        hints[i].push(c[0]);
+        out.push({ term: c[0], boost: BOOST.typo, bits: bit, kind: "typo" });
+      });
     });
-    var ranked = results.map(function (r) {
-      var metadata = r.matchData.metadata;
-      var covered = coverage(p, Object.keys(metadata));
-      var inTitle = coverage(p, Object.keys(metadata).filter(function (term) { return "t" in metadata[term]; }));
-      var code = p.codes.some(function (c) { return c in metadata; }) || (p.exact !== null && p.exact in metadata);
-      var share = covered.length ? covered.filter(Boolean).length / covered.length : 0;
-      var titleShare = inTitle.length ? inTitle.filter(Boolean).length / inTitle.length : 0;
-      var parts = r.ref.split(">");
-      /* Rank: a document number or a page's exact name matched, then how many typed words matched (all of them first),
-       * then whether they all stand in the title; lunr's score orders the rest. */
-      return { pos: +parts[0], parent: parts.length > 1 ? +parts[1] : null, score: r.score,
-               covered: covered, rank: code ? 2 : share + (share === 1 && titleShare === 1 ? 0.5 : 0) };
+    p.pairs.forEach(function (pair) {
+      var a = p.words[pair[0]], b = p.words[pair[1]], bits = (1 << pair[0]) | (1 << pair[1]);
+      out.push({ term: a.folded + "+" + b.folded, boost: BOOST.phrase, bits: bits, kind: "phrase" });
+      if (b.open) hints[pair[1]].forEach(function (c) {
+        out.push({ term: a.folded + "+" + c, boost: BOOST.phrase * BOOST.open, bits: bits, kind: "phrase" });
+      });
     });
-    ranked.sort(function (a, b) { return b.rank - a.rank || b.score - a.score || a.pos - b.pos; });
-    /* Where some entries match every typed word, entries matching only some are noise. */
-    var best = ranked.length ? Math.min(ranked[0].rank, 1) : 0;
-    return ranked.filter(function (r) { return r.rank >= best; }).slice(0, MAX_ENTRIES);
+    var all = (1 << p.words.length) - 1;
+    p.codes.forEach(function (c) { out.push({ term: c, boost: BOOST.code, bits: 0, kind: "code" }); });
+    if (p.exact && p.exact.length > 1) out.push({ term: p.exact, boost: BOOST.exact, bits: all, kind: "exact" });
+    return { list: out, hints: hints };
   };
+
+  /* Rarity of each query word (lunr's idf of its entry count); filler words weigh nothing. */
+  Engine.prototype.weights = function (p, hints) {
+    var self = this, n = this.meta.entries;
+    var idf = p.words.map(function (w, i) {
+      var known = self.word(w.folded), df = known ? known[1] : 0;
+      hints[i].forEach(function (h) { var k = self.word(h); if (k && k[1] > df) df = k[1]; });
+      return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+    });
+    var content = p.words.map(function (w) { return !isFiller(w); });
+    if (!content.some(Boolean)) return idf;  /* only filler words: take them as they are */
+    return idf.map(function (v, i) { return content[i] ? v : 0; });
+  };
+
+  /* Every matching entry: {key, score, bits, title, code}. */
+  Engine.prototype.score = function (clauses) {
+    var self = this, acc = new Map(), norm = 0;
+    clauses.forEach(function (c) {
+      var row = self.record(c.term);
+      if (!row) return;
+      norm += c.boost * c.boost;
+      var spelling = -1, odd = null;
+      if (c.accent && row[4]) {
+        spelling = row[4].indexOf(c.accent);
+        odd = {};
+        for (var x = 0; x < row[5].length; x += 2) odd[row[5][x]] = row[5][x + 1];
+        if (spelling >= 0) norm += BOOST.accent * BOOST.accent;
+      }
+      for (var i = 0; i < row.ids.length; i++) {
+        var key = row.ids[i], w = row[3][i], e = acc.get(key);
+        if (!e) { e = { key: key, score: 0, bits: 0, half: 0, title: 0, code: false }; acc.set(key, e); }
+        var boost = c.boost;
+        if (spelling >= 0 && ((i in odd) ? (odd[i] >> spelling) & 1 : spelling === 0)) boost += BOOST.accent;
+        e.score += boost * Math.floor(w / 2) / 1000;
+        e.bits |= c.bits;
+        e.half |= c.half || 0;
+        if (w & 1) e.title |= c.bits;
+        if (c.kind === "code" || c.kind === "exact") e.code = true;
+      }
+    });
+    norm = Math.sqrt(norm) || 1;
+    acc.forEach(function (e) { e.score /= norm; });
+    return acc;
+  };
+
+  /* Entries in result order: a number or exact name first, then every word, then most words (by the
+   * rarity of those missing), then lunr's score. */
+  Engine.prototype.rank = function (p, clauses, weights) {
+    var total = weights.reduce(function (a, b) { return a + b; }, 0), out = [];
+    this.score(clauses).forEach(function (e) {
+      var missing = 0, inTitle = true;
+      weights.forEach(function (w, i) {
+        if (!(e.bits & (1 << i))) missing += e.half & (1 << i) ? w / 2 : w;
+        if (w > 0 && !(e.title & (1 << i))) inTitle = false;
+      });
+      if (!e.code && total > 0 && missing >= total - 1e-9) return;  /* nothing but filler words */
+      e.covered = total > 0 ? 1 - missing / total : 1;
+      e.tier = e.code ? 3 : e.covered > 1 - 1e-9 ? 2 : 1;
+      e.order = e.tier === 2 ? (inTitle ? 1 : 0) : e.tier === 1 ? Math.round(e.covered * 10) : 0;
+      out.push(e);
+    });
+    out.sort(function (a, b) { return b.tier - a.tier || b.order - a.order || b.score - a.score || a.key - b.key; });
+    return out.slice(0, RANKED);
+  };
+
+  Engine.prototype.blockOf = function (key) {
+    var page = Math.floor(key / POSITIONS), position = key % POSITIONS;
+    return Math.floor(page / this.meta.pagesPerBlock) + Math.floor(position / this.meta.entriesPerBlock);
+  };
+
+  Engine.prototype.stored = function (key) {
+    var block = this.done[this.root + "s/" + this.blockOf(key) + ".json"];
+    var page = Math.floor(key / POSITIONS), rows = block && block[page];
+    return rows ? rows[1 + key % POSITIONS - rows[0]] || null : null;
+  };
+
+  function groups(ranked) {
+    var out = [], byPage = {};
+    for (var i = 0; i < ranked.length; i++) {
+      var e = ranked[i], page = Math.floor(e.key / POSITIONS);
+      if (!(page in byPage)) {
+        if (out.length >= MAX_GROUPS) continue;
+        byPage[page] = { key: page * POSITIONS, members: [] };
+        out.push(byPage[page]);
+      }
+      var members = byPage[page].members;
+      if (members.length < MAX_MEMBERS && (!members.length || e.tier >= Math.min(members[0].tier, 2))) members.push(e);
+    }
+    return out;
+  }
 
   /* Material's SearchResult: {items: [[page, ...entries in that page]]}. */
-  Engine.prototype.search = function (query) {
-    var self = this, p = plan(query || "");
-    return this.ensureShards(p.keys).then(function () {
-      var ranked = self.rank(p), groups = [], byPage = {};
-      ranked.forEach(function (r) {
-        var page = r.parent !== null ? r.parent : r.pos;
-        if (!(page in byPage)) {
-          if (groups.length >= MAX_GROUPS) return;
-          byPage[page] = { page: page, members: [] };
-          groups.push(byPage[page]);
-        }
-        byPage[page].members.push(r);
+  Engine.prototype.present = function (p, found, weights, hints) {
+    var self = this, kinds = this.meta.kinds;
+    function terms(e) {
+      var out = {};
+      p.words.forEach(function (w, i) { out[w.typed] = !e || weights[i] === 0 || !!(e.bits & (1 << i)); });
+      return out;
+    }
+    function item(record, location, entry, score, article) {
+      var title = (record[3] ? record[3] + " › " : "") + record[1];
+      var shown = entry ? ex.excerpt(record, p, weights, hints) : { html: "", anchor: "", spellings: null };
+      return { location: shown.anchor && !article ? location.replace(/#.*$/, "") + "#" + shown.anchor : location,
+               title: ex.title(title, p, hints, shown.spellings), text: shown.html, tags: [kinds[record[0]]],
+               score: score, terms: terms(entry) };
+    }
+    return { items: found.map(function (g) {
+      var page = self.stored(g.key);
+      if (!page) return null;
+      var own = null, children = [];
+      g.members.forEach(function (m) { if (m.key === g.key) own = m; else children.push(m); });
+      var best = g.members[0].score;
+      var out = [item(page, page[2], own, own ? own.score : best, true)];
+      children.forEach(function (m) {
+        var record = self.stored(m.key);
+        if (record) out.push(item(record, page[2] + record[2], m, m.score));
       });
-      var positions = [];
-      groups.forEach(function (g) { positions.push(g.page); g.members.forEach(function (m) { positions.push(m.pos); }); });
-      return self.entries(positions).then(function (rows) {
-        var kinds = self.meta.kinds;
-        function item(pos, score, covered) {
-          var row = rows[pos], terms = {};
-          p.words.forEach(function (w, n) { terms[w.typed] = covered ? !!covered[n] : true; });
-          var title = row[1].normalize("NFC");
-          return { location: row[2], title: highlight(title, matchSpans(title, p), 0, title.length),
-                   text: covered ? snippet(row[4], p) : "", tags: [kinds[row[0]]], score: score, terms: terms };
-        }
-        return { items: groups.map(function (g) {
-          var best = g.members[0], own = null, children = [];
-          g.members.forEach(function (m) { if (m.pos === g.page) own = m; else children.push(m); });
-          var article = item(g.page, best.score, own ? own.covered : null);
-          if (!own) article.score = best.score;
-          return [article].concat(children.map(function (m) { return item(m.pos, m.score, m.covered); }));
-        }) };
+      return out;
+    }).filter(Boolean) };
+  };
+
+  Engine.prototype.search = function (query) {
+    var self = this, p = vn.plan(query);
+    p.words = p.words.slice(0, MAX_WORDS);
+    p.pairs = p.pairs.filter(function (pair) { return pair[1] < MAX_WORDS; });
+    if (!p.words.length) return Promise.resolve({ items: [] });
+    var pages = {};
+    p.words.forEach(function (w) {
+      pages[self.lexiconPage(w.folded)] = true;
+      if (w.open && w.folded.length >= 2) pages[Math.min(self.lexiconPage(w.folded + "\uffff"), self.lexiconPage(w.folded) + 1)] = true;
+    });
+    p.codes.concat(p.exact ? [p.exact] : []).forEach(function (t) { pages[self.lexiconPage(vn.head(t))] = true; });
+    var clauses, weights;
+    return this.load(Object.keys(pages).map(function (n) { return self.root + "l/" + n + ".json"; })).then(function () {
+      clauses = self.clauses(p);
+      weights = self.weights(p, clauses.hints);
+      var needed = {};
+      clauses.list.forEach(function (c) { var n = self.pageOf(c.term); if (n >= 0) needed[n] = true; });
+      return self.load(Object.keys(needed).map(function (n) { return self.root + "p/" + n + ".json"; }));
+    }).then(function () {
+      var found = groups(self.rank(p, clauses.list, weights)), blocks = {};
+      found.forEach(function (g) {
+        blocks[self.blockOf(g.key)] = true;
+        g.members.forEach(function (m) { blocks[self.blockOf(m.key)] = true; });
+      });
+      return self.load(Object.keys(blocks).map(function (n) { return self.root + "s/" + n + ".json"; })).then(function () {
+        return self.present(p, found, weights, clauses.hints);
       });
     });
   };
 
-  return { Engine: Engine, plan: plan, snippet: snippet, escapeHtml: escapeHtml };
+  return { Engine: Engine, plan: vn.plan, escapeHtml: ex.escapeHtml, oneEdit: oneEdit };
 });
