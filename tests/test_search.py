@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.searchrun import run, score, static_bytes
+from benchmarks.searchrun import relevance_set, run, score, static_bytes, unaccented
 from generator.pipeline import build
 from tests.conftest import REPO
 
@@ -21,9 +21,14 @@ SEARCH_ASSETS = REPO / "theme" / "overrides" / "assets" / "search"
 
 @pytest.mark.parametrize("form", ["accented", "unaccented"])
 def test_relevance_set_finds_the_expected_record_in_the_top_3(built_site: Path, form: str):
+    """The whole set (122 queries, 64 of them a resident's need in plain words): the goal is 95%; the
+    set's first 50 (titles, names, numbers) reach it, the residents' needs do not yet (README, Search)."""
     result = score(built_site, form)
-    assert result["queries"] >= 40
-    assert result["success_at_3"] >= 0.95, result["misses"]
+    assert result["queries"] >= 120
+    assert result["success_at_3"] >= 0.90, result["misses"]
+    first = [m for m in result["misses"] if m[0] in {c["q"] if form == "accented" else unaccented(c["q"])
+                                                     for c in relevance_set()[:50]}]
+    assert len(first) <= 2, first
 
 
 def test_bytes_before_the_first_result_stay_under_100_kb(built_site: Path):

@@ -138,6 +138,7 @@ def document_entries(doc: Document, hub: Hub) -> Iterator[Entry]:
     for target, own_text in _own_targets(doc.sections):
         indicator = hub.indicators[target.indicator].name
         scope = (Passage(target.scope, "", "Phạm vi"),) if target.scope else ()
-        yield Entry("Chỉ tiêu", f"{formatting.target_label(target)} — {indicator}", target_url(doc.id, target.id),
-                    target.text if own_text else "", parent=0,
+        # The indicator's name is the indicator page's title; here it is a keyword, so that page comes first.
+        yield Entry("Chỉ tiêu", formatting.target_label(target), target_url(doc.id, target.id),
+                    target.text if own_text else "", keywords=indicator, parent=0, context=indicator,
                     fields=((Passage(place, "", "Địa bàn"),) if place else ()) + scope)
