@@ -1,22 +1,34 @@
-"""Keystroke to results in a real browser: Material's header box, the hub's worker, Debian's Chromium.
+"""Search as a user meets it, in Chromium: Material's header box, the hub's worker, Debian's Chromium.
 
-Usage: python benchmarks/search_browser.py [SITE_DIR]   (default: site/, run `make site` first)
-For each query: type it (first query loads the shards it needs), then measure, once loaded, the time
-from the last key press to the result list changing. Goal: at most 50 ms.
+Usage: python benchmarks/search_browser.py [SITE_DIR ...] [--delay MS] [--limit N]
+       (default: site/, run `make site` first; for the realistic corpus build one with
+        `python benchmarks/corpus.py OUT 1000` and `python -m generator build --root OUT --out OUT/site`)
+For each query of the relevance set (tests/fixtures/search/relevance.json), in a fresh page:
+- payload: type it keystroke by keystroke (--delay ms between keys, default 150) and count every byte
+  fetched for search (the worker, its scripts, meta.json and index files, gzipped as a server sends them)
+  until the full query's results show;
+- latency: once loaded, from the last key press to the result list changing (warm);
+- excerpt: whether the first result shows, marked, at least two thirds of the query's words.
+Goals: realistic corpus of 1,000 documents median <= 150 KB, max <= 300 KB; 10,000 documents max <= 400 KB;
+bundled site median <= 60 KB; warm <= 30 ms; first excerpt shows the match for >= 90% of queries.
 """
 
 from __future__ import annotations
 
+import argparse
+import gzip
+import re
 import statistics
 import sys
+import time
+import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.searchrun import relevance_set, unaccented  # noqa: E402
 from tests.browser import browser, serve  # noqa: E402
 
-QUERIES = ["hoc tap", "xoa mu chu", "Dang Xuan Truong", "hòa nhập", "104/KH-UBND", "năng lực thông tin", "Coursera"]
-
-MEASURE = """async q => {
+WARM = """async q => {
   const box = document.querySelector('input.md-search__input');
   const list = document.querySelector('.md-search-result__list');
   box.value = q.slice(0, -1);
@@ -33,19 +45,69 @@ MEASURE = """async q => {
 }"""
 
 
-def main(site: Path) -> None:
-    with browser() as chromium, serve(site, prefix="/xhht/") as base:
-        page = chromium.new_page()
-        page.goto(base + "van-ban/", wait_until="load")
-        page.click("input.md-search__input")
-        times = []
-        for query in QUERIES:
-            page.evaluate(MEASURE, query)          # first time: fetch the shards it needs
-            ms = [page.evaluate(MEASURE, query) for _ in range(5)]
-            times.append(min(t for t in ms if t is not None))
-        print(f"search in Chromium, keystroke to results once loaded: median {statistics.median(times):.1f} ms, "
-              f"max {max(times):.1f} ms over {len(QUERIES)} queries")
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn").replace("đ", "d")
+
+
+def answered(page) -> str | None:
+    for worker in page.workers:
+        if worker.url.endswith("/assets/search/worker.js"):
+            return worker.evaluate("() => self.xhhtAnswered.query")
+    return None
+
+
+def measure(chromium, base: str, query: str, delay: int) -> dict:
+    page = chromium.new_page()
+    sizes: dict[str, int] = {}
+
+    def on_response(response) -> None:
+        url = response.url
+        if "/search/" in url or "/assets/search/" in url:
+            try:
+                sizes[url] = len(gzip.compress(response.body(), 9))
+            except Exception:  # noqa: BLE001 - a failed or aborted request brings no body
+                pass
+
+    page.on("response", on_response)
+    page.goto(base + "van-ban/", wait_until="load")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.type(query, delay=delay)
+    deadline = time.monotonic() + 20
+    while answered(page) != query and time.monotonic() < deadline:
+        page.wait_for_timeout(10)
+    page.wait_for_timeout(50)
+    first = page.evaluate("""() => { const a = document.querySelector('.md-search-result__item');
+                                     return a ? a.innerHTML : ''; }""")
+    times = [page.evaluate(WARM, query) for _ in range(3)]
+    page.close()
+    words = {_fold(w) for w in re.findall(r"[^\W_]+", query)}
+    marked = {_fold(m) for m in re.findall(r"<mark>(.*?)</mark>", first)}
+    return {"bytes": sum(sizes.values()), "files": len(sizes), "warm": min(t for t in times if t is not None),
+            "shows": len(words & marked) >= (2 * len(words)) / 3}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sites", nargs="*", type=Path, default=[Path(__file__).resolve().parent.parent / "site"])
+    parser.add_argument("--delay", type=int, default=150, help="milliseconds between key presses")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N queries (both forms)")
+    args = parser.parse_args()
+    cases = [c["q"] for c in relevance_set()]
+    queries = cases + [unaccented(q) for q in cases if unaccented(q) != q]
+    if args.limit:
+        queries = queries[:args.limit]
+    with browser() as chromium:
+        for site in args.sites:
+            with serve(site, prefix="/xhht/") as base:
+                found = [measure(chromium, base, q, args.delay) for q in queries]
+            kb = sorted(f["bytes"] / 1024 for f in found)
+            warm = sorted(f["warm"] for f in found)
+            print(f"search in Chromium [{site}], {len(found)} queries typed at {args.delay} ms a key: "
+                  f"fetched median {statistics.median(kb):.1f} KB, max {kb[-1]:.1f} KB (gzipped, scripts included); "
+                  f"warm keystroke to results median {statistics.median(warm):.1f} ms, max {warm[-1]:.1f} ms; "
+                  f"first result shows the match for {sum(f['shows'] for f in found) / len(found):.0%} of queries")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "site")
+    main()
