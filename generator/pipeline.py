@@ -74,6 +74,12 @@ def _remember(cache: Cache, sources: list[SourceFile], results: list[FileResult]
     cache.prune({r.key for r in results if r.key})
 
 
+def open_cache(root: Path) -> Cache | None:
+    """The root's cache for this code, or None when it is turned off."""
+    cache_at = _cache_at(root)
+    return Cache(*cache_at) if cache_at else None
+
+
 def _cache_at(root: Path) -> tuple[Path, str] | None:
     """Where this root's cache is, for this version of the code and schemas (None: cache off)."""
     if not cache.enabled():
@@ -81,34 +87,46 @@ def _cache_at(root: Path) -> tuple[Path, str] | None:
     return root.resolve(), cache.code_version(tuple(k.schema_file for k in kinds.REGISTRY))
 
 
-def check(root: Path, jobs: int | None = None, keep_data: bool = False) -> CheckResult:
-    """Load and validate everything under `root`; records are kept if `keep_data`."""
+def read_all(root: Path, jobs: int | None = None, keep_data: bool = False
+             ) -> tuple[list[SourceFile], list[FileResult], list[Problem]]:
+    """Every file's own result (the per-file stage, cached), and the problems of files that cannot be read."""
     sources, problems = discover(root)
     cache_at = _cache_at(root)
-    result = CheckResult(problems=problems, files=len(sources) + len(problems))
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     # Checking allocates millions of small objects that all stay alive (facts, paths) and form no
     # cycles; the cyclic collector would scan them again and again for nothing.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check(root, sources, result, jobs, keep_data, cache_at)
+        file_results = _results(sources, jobs, keep_data, cache_at)
+        if cache_at:
+            _remember(Cache(*cache_at), sources, file_results)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return sources, file_results, problems
+
+
+def check(root: Path, jobs: int | None = None, keep_data: bool = False) -> CheckResult:
+    """Load and validate everything under `root`; records are kept if `keep_data`."""
+    sources, file_results, problems = read_all(root, jobs, keep_data)
+    result = CheckResult(problems=problems, files=len(sources) + len(problems))
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(sources, file_results, result)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _check(root: Path, sources: list[SourceFile], result: CheckResult, jobs: int, keep_data: bool,
-           cache_at: tuple[Path, str] | None) -> CheckResult:
-    file_results = _results(sources, jobs, keep_data, cache_at)
+def _check(sources: list[SourceFile], file_results: list[FileResult], result: CheckResult) -> CheckResult:
     for source, file_result in zip(sources, file_results):
         result.problems.extend(file_result.problems)
         if file_result.facts is not None:
             result.facts.append(file_result.facts)
         if file_result.record is not None:
             result.records.append((source.kind, file_result.record))
-    if cache_at:
-        _remember(Cache(*cache_at), sources, file_results)
     result.problems.extend(check_references(result.facts))
     result.problems = sorted(set(result.problems))
     return result
@@ -171,11 +189,9 @@ def read_site_info(config_file: Path, site_url: str | None = None) -> SiteInfo:
 def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None,
           report: Progress | None = None) -> BuildResult:
     """check -> model -> render + index + export -> publish (atomic swap into `out`, default root/site)."""
-    from generator.export import build_tables, table_files
     from generator.index import search_files
     from generator.publish import MaterialPublisher, jsonld_text, publish, write_site
     from generator.render import page_jobs, redirects
-    from generator.schemas import SCHEMA_DIR
 
     report = report or Progress(enabled=False)
     report.stage("Kiểm tra nội dung")
@@ -184,18 +200,14 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         report.close()
         return BuildResult(problems=result.problems)
     hub = result.hub
-    config_file = root / "mkdocs.yml" if (root / "mkdocs.yml").is_file() else CONFIG
+    config_file = config_of(root)
     site = read_site_info(config_file, site_url)
     # The search index is built in a second process while this one renders and writes the pages:
     # the two longest stages overlap on the machine's two cores.
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         search = pool.submit(search_files, hub)
         report.stage("Dựng nội dung trang và dữ liệu tải về")
-        tables = build_tables(hub, site.url)
-        data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
-        # The schemas, published for editors' tools (`# yaml-language-server: $schema=...`).
-        schema_files = [SCHEMA_DIR / "common.schema.json"] + [kind.schema_file for kind in kinds.REGISTRY]
-        data.update({f"schema/{path.name}": path.read_bytes() for path in schema_files})
+        tables, data = data_files(hub, site)
         moved = redirects(hub)
         publisher = MaterialPublisher(config_file, site, jsonld_text)
         counts = {}
@@ -214,6 +226,24 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
             publisher.close()
         report.close()
     return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=len(data))
+
+
+def config_of(root: Path) -> Path:
+    """The content root's mkdocs.yml, or the repository's when the root has none (a test tree)."""
+    return root / "mkdocs.yml" if (root / "mkdocs.yml").is_file() else CONFIG
+
+
+def data_files(hub: Hub, site: SiteInfo) -> tuple[tuple, dict[str, bytes]]:
+    """The download tables, and every file of `data/` and `schema/` by its path in the site."""
+    from generator.export import build_tables, table_files
+    from generator.schemas import SCHEMA_DIR
+
+    tables = build_tables(hub, site.url)
+    data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
+    # The schemas, published for editors' tools (`# yaml-language-server: $schema=...`).
+    schema_files = [SCHEMA_DIR / "common.schema.json"] + [kind.schema_file for kind in kinds.REGISTRY]
+    data.update({f"schema/{path.name}": path.read_bytes() for path in schema_files})
+    return tables, data
 
 
 def _waited(report: Progress, search) -> dict[str, bytes]:

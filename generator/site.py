@@ -43,9 +43,23 @@ class Page:
     toc: tuple[TocEntry, ...] = ()
 
 
-#: A page not rendered yet: listing every page first (cheap) gives the build its exact page count,
-#: lets any process render any page by its position, and keeps only one rendered page in memory.
-PageJob = Callable[[], Page]
+@dataclass(frozen=True)
+class PageJob:
+    """A page not rendered yet, and its address.
+
+    Listing every page first (cheap) gives the build its exact page count,
+    lets the preview re-render only the pages a change reaches (by address),
+    and keeps only one rendered page in memory at a time.
+    """
+
+    url: str
+    render: Callable[[], Page]
+    #: What the page shows, told without rendering it (record versions, counts), or None. Between two
+    #: states of a hub that differ only in documents, equal keys mean equal pages: the preview skips them.
+    key: Any = None
+
+    def __call__(self) -> Page:
+        return self.render()
 
 
 @dataclass(frozen=True)

@@ -188,3 +188,40 @@ def test_target_text_defaults_to_its_item_text(hub: Hub):
 def test_document_dates_are_partial_dates(hub: Hub):
     assert hub.documents["kh-2-ubnd-mau-2022"].date.vietnamese() == "04/7/2022"
     assert hub.documents["kh-2-ubnd-mau-2022"].deadlines[0].date.vietnamese() == "20/11/2022"
+
+
+# --- the preview's incremental update of the indexes ------------------------------------
+
+def _derived(hub: Hub) -> tuple:
+    return (hub.targets, hub.cited_by, {b: [(d.document_id, d.item.anchor) for d in ds] for b, ds in hub.duties.items()},
+            {d: [(b, [i.anchor for i in items]) for b, items in v] for d, v in hub.duties_by_document.items()},
+            {i: [t.id for t in ts] for i, ts in hub.targets_by_indicator.items()}, hub.referrers)
+
+
+@pytest.mark.parametrize("edit", ["retitle", "recite", "move", "remove", "add"])
+def test_updating_the_indexes_for_changed_documents_equals_deriving_them_again(base_tree: Path, edit: str):
+    from generator import kinds
+    from generator.model.hub import with_documents_changed
+
+    (base_tree / "plans" / "kh-3-ubnd-mau-2023.yml").write_text(SECOND_PLAN, encoding="utf-8")
+    before = load_hub(base_tree, jobs=1).hub
+    plan = base_tree / "plans" / "kh-3-ubnd-mau-2023.yml"
+    changed = {"kh-3-ubnd-mau-2023"}
+    if edit == "retitle":
+        plan.write_text(SECOND_PLAN.replace("Triển khai Kế hoạch", "Thực hiện Kế hoạch"), encoding="utf-8")
+    elif edit == "recite":
+        plan.write_text(SECOND_PLAN.replace("    document: kh-2-ubnd-mau-2022\n", ""), encoding="utf-8")
+    elif edit == "move":
+        plan.write_text(SECOND_PLAN.replace('date: "2023-01-15"', 'date: "2021-01-15"')
+                        .replace("bodies: [so-gddt-tinh-mau]", "bodies: [ubnd-tinh-mau]"), encoding="utf-8")
+    elif edit == "remove":
+        plan.unlink()
+    else:
+        (base_tree / "plans" / "kh-4-ubnd-mau-2024.yml").write_text(
+            SECOND_PLAN.replace("kh-3-ubnd-mau-2023", "kh-4-ubnd-mau-2024").replace("mau-2023-", "mau-2024-")
+            .replace('date: "2023-01-15"', 'date: "2024-01-15"'), encoding="utf-8")
+        changed = {"kh-4-ubnd-mau-2024"}
+    after = load_hub(base_tree, jobs=1).hub
+    documents = kinds.get("document")
+    updated = with_documents_changed(before, after.records, changed, documents.indexed, documents.order)
+    assert _derived(updated) == _derived(after)

@@ -155,7 +155,7 @@ def preview(base_tree: Path) -> Iterator[Preview]:
 
 
 def test_serves_the_site_with_the_reload_script(preview: Preview):
-    assert preview.status() == {"version": 1, "problems": []}
+    assert preview.status() == {"version": 1, "problems": [], "round": 1}
     home = preview.page("/")
     match = SCRIPT_TAG.search(home)
     assert match and match.group(1) == "1"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator, Sequence
 
 from generator.schemas import SCHEMA_DIR
 
@@ -136,14 +136,21 @@ class RecordKind:
         yield from faceted_listing(f"{self.name}-list.html", f"{self.section}/", records, title, description,
                                    self.facets, hub, site, per_page=self.per_page, kind=self)
 
+    def listing_key(self, records: Sequence[Any], hub: Hub) -> tuple:
+        """What a listing page shows of `records` beyond the records themselves (counts looked up in the hub):
+        part of the page's key, so the preview re-renders it when that changes."""
+        return ()
+
     def record_pages(self, record: Any, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
         """A record's page, with `<name>.html` and a `RecordContext`."""
         from functools import partial
 
         from generator.render.environment import page
+        from generator.site import PageJob
 
-        yield partial(page, f"{self.name}.html", self.url(record.id), self.title(record),
-                      self.text(record) or self.title(record), hub=hub, site=site, record=record, kind=self)
+        url = self.url(record.id)
+        yield PageJob(url, partial(page, f"{self.name}.html", url, self.title(record),
+                                   self.text(record) or self.title(record), hub=hub, site=site, record=record, kind=self))
 
     def url(self, ident: str) -> str:
         return f"{self.section}/{ident}/"

@@ -10,7 +10,7 @@ from generator.model.hub import Duty, Hub
 from generator.model.records import Body
 from generator.render.contexts import BodyContext
 from generator.render.environment import make_page
-from generator.render.listing import PER_PAGE, paged
+from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo
 
 
@@ -28,6 +28,10 @@ class BodyKind(RecordKind):
 
     def record_pages(self, body: Body, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
         yield from body_pages(body, hub, site)
+
+    def listing_key(self, records: Any, hub: Hub) -> tuple:
+        """The listing shows each record's locality by name."""
+        return tuple(hub.localities[r.locality].name if r.locality in hub.localities else None for r in records)
 
     def entries(self, hub: Hub) -> Iterator[Entry]:
         # No locality among the keywords: a place's name should find the place first, and
@@ -53,4 +57,7 @@ def body_pages(body: Body, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
     def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
         return make_page("body.html", BodyContext(title=title, page_url=url, items=chunk, paging=paging, **common),
                          f"Nhiệm vụ của {body.name} trong các văn bản về xây dựng xã hội học tập")
-    yield from paged(f"co-quan/{body.id}/", duties, body.name, 20, render)
+    shown = (versions([body, common["parent"], common["locality"]]), versions(common["issued"]), len(issued),
+             versions(children))
+    yield from paged(f"co-quan/{body.id}/", duties, body.name, 20, render,
+                     lambda chunk, paging: (shown, versions(doc for doc, _ in chunk)))

@@ -19,7 +19,7 @@ from generator.model.records import Document, Item
 from generator.render import formatting
 from generator.render.contexts import CitingContext, DocumentContext, OutlineStep
 from generator.render.environment import make_page
-from generator.render.listing import PER_PAGE, paged
+from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo
 from generator.validate.record import check_anchors, check_document_values
 
@@ -75,8 +75,12 @@ class DocumentKind(RecordKind):
 
     # --- render -------------------------------------------------------------------------
     def record_pages(self, record: Document, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
-        yield partial(document_page, record, hub, site)
         citing = hub.cited_by.get(record.id, [])
+        # What the page shows beyond the document: the first documents citing it, and which documents it
+        # cites are in the hub (linked). Other kinds' names change only with a whole build.
+        key = (record.version, versions(hub.documents[i] for i in citing[:PER_PAGE]), len(citing),
+               tuple(b.document in hub.documents for b in record.legal_bases))
+        yield PageJob(url_for("document", record.id), partial(document_page, record, hub, site), key)
         if len(citing) > PER_PAGE:
             yield from citing_pages(record, [hub.documents[i] for i in citing], hub, site)
 
@@ -146,4 +150,5 @@ def citing_pages(doc: Document, citing: list[Document], hub: Hub, site: SiteInfo
         return make_page("citing.html", CitingContext(title=title, page_url=url, hub=hub, site=site, doc=doc,
                                                       items=chunk, paging=paging))
     yield from paged(url_for("document", doc.id) + "duoc-can-cu/", citing,
-                     f"Văn bản căn cứ vào {formatting.doc_label(doc)}", PER_PAGE, render)
+                     f"Văn bản căn cứ vào {formatting.doc_label(doc)}", PER_PAGE, render,
+                     lambda chunk, paging: (doc.version, versions(chunk)))

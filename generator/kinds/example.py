@@ -61,6 +61,10 @@ class ExampleKind(RecordKind):
     def order(self, record: Example) -> Any:
         return (record.model, -(record.year or 0), record.id)
 
+    def listing_key(self, records: Any, hub: Hub) -> tuple:
+        """The listing shows each record's locality by name."""
+        return tuple(hub.localities[r.locality].name if r.locality in hub.localities else None for r in records)
+
     def entries(self, hub: Hub) -> Iterator[Entry]:
         for ident, example in hub.examples.items():
             locality = hub.localities.get(example.locality or "")

@@ -27,6 +27,9 @@ class IndicatorKind(RecordKind):
     def order(self, record: Indicator) -> Any:
         return (record.group or "z", record.name, record.id)
 
+    def listing_key(self, records: Any, hub: Hub) -> tuple:
+        return tuple(len(hub.targets_by_indicator.get(indicator.id, ())) for indicator in records)
+
     def record_pages(self, record: Indicator, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
         yield from indicator_pages(record, hub, site)
 
@@ -75,4 +78,6 @@ def indicator_pages(indicator: Indicator, hub: Hub, site: SiteInfo) -> Iterator[
                                                             indicator=indicator, items=chunk, paging=paging,
                                                             chart=chart),
                          f"Chỉ tiêu theo năm: {indicator.name}")
-    yield from paged(f"chi-so/{indicator.id}/", rows, indicator.name, 100, render)
+    yield from paged(f"chi-so/{indicator.id}/", rows, indicator.name, 100, render,
+                     lambda chunk, paging: (indicator.version, chart if paging.number == 1 else None,
+                                            tuple((r.target.id, r.doc.id, r.doc.version, r.place) for r in chunk)))

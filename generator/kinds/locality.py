@@ -11,7 +11,7 @@ from generator.model.hub import Hub
 from generator.model.records import Locality
 from generator.render.contexts import LocalityContext
 from generator.render.environment import make_page
-from generator.render.listing import PER_PAGE, paged
+from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo
 
 
@@ -25,6 +25,9 @@ class LocalityKind(RecordKind):
     per_page = 100
     indexed = ("parent",)
     search_label = "Địa bàn"
+
+    def listing_key(self, records: Any, hub: Hub) -> tuple:
+        return tuple(len(hub.documents_of(locality.id)) for locality in records)
 
     def record_pages(self, record: Locality, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
         yield from locality_pages(record, hub, site)
@@ -51,4 +54,7 @@ def locality_pages(locality: Locality, hub: Hub, site: SiteInfo) -> Iterator[Pag
         return make_page("locality.html", LocalityContext(title=title, page_url=url, items=chunk, paging=paging,
                                                           targets=targets, **common),
                          f"Văn bản, chỉ tiêu và gương điển hình của {locality.name}")
-    yield from paged(f"dia-ban/{locality.id}/", docs, locality.name, 20, render)
+    shown = (versions([locality, common["parent"]]), versions(common["examples"]), len(examples),
+             versions(common["children"]))
+    yield from paged(f"dia-ban/{locality.id}/", docs, locality.name, 20, render,
+                     lambda chunk, paging: (shown, versions(chunk)))

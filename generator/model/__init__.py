@@ -8,15 +8,17 @@ duties, referrers).
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from typing import Any, Iterable
 
 import msgspec
+from msgspec.structs import force_setattr
 
 from generator.model.dates import PartialDate
 from generator.model.hub import Duty, Hub, derive, document_order, iter_items
 from generator.model.records import (Actual, Body, Document, Example, FreePage, Indicator, Item, LegalBasis, Locality,
-                                     Resource, Signer, Target, convert, decode_hook)
+                                     Resource, Signer, Target, decode_hook)
 
 __all__ = ["Actual", "Body", "Document", "Duty", "Example", "FreePage", "Hub", "Indicator", "Item", "LegalBasis",
            "Locality", "PartialDate", "Resource", "Signer", "Target", "build_hub", "document_order", "iter_items",
@@ -43,10 +45,10 @@ def _decoder(struct: type) -> msgspec.msgpack.Decoder:
 def to_struct(kind_name: str, data: dict[str, Any] | bytes) -> Any:
     """One valid record (its dict, or `prepared` bytes) as its kind's struct, derived fields filled."""
     kind = _registry().get(kind_name)
-    if isinstance(data, bytes):
-        record = _decoder(kind.struct).decode(data)
-    else:
-        record = convert(kind.prepare(data), kind.struct)
+    if not isinstance(data, bytes):
+        data = prepared(kind_name, data)
+    record = _decoder(kind.struct).decode(data)
+    force_setattr(record, "version", hashlib.blake2b(data, digest_size=8).hexdigest())
     kind.finish(record)
     return record
 

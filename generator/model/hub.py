@@ -151,3 +151,71 @@ def derive(hub: Hub, indexed: dict[str, tuple[str, ...]], order: dict[str, Any])
                 value = field_value(record, field_name)
                 if isinstance(value, str):
                     hub.referrers.setdefault((kind, field_name, value), []).append(record.id)
+
+
+def _duties_of(doc: Document) -> tuple[list[Duty], dict[str, list[Item]]]:
+    duties, by_body = [], defaultdict(list)
+    for item in iter_items(doc.sections):
+        for body in item.bodies:
+            duties.append(Duty(doc.id, body, item, item.responsibility or "assigned"))
+            by_body[body].append(item)
+    return duties, by_body
+
+
+def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed: set[str],
+                           indexed: tuple[str, ...], order: Any) -> Hub:
+    """The hub after some documents changed (added, removed, edited), its indexes updated for them alone.
+
+    `records` holds every record after the change; other kinds must not have
+    changed. Equal to deriving everything again (tests/test_model.py checks),
+    at the cost of the changed documents rather than of the whole hub.
+    """
+    hub = Hub(records=records, targets=dict(old.targets), cited_by=dict(old.cited_by), duties=dict(old.duties),
+              duties_by_document=dict(old.duties_by_document), targets_by_indicator=dict(old.targets_by_indicator),
+              referrers=dict(old.referrers))
+    before = [old.documents[i] for i in sorted(changed) if i in old.documents]
+    after = [hub.documents[i] for i in sorted(changed) if i in hub.documents]
+    newest_first = lambda ids: sorted(ids, key=lambda i: document_order(hub.documents[i]))  # noqa: E731
+    # Documents citing another, newest first.
+    for cited in {b.document for d in before + after for b in d.legal_bases if b.document}:
+        keep = [i for i in old.cited_by.get(cited, []) if i not in changed]
+        added = [d.id for d in after if cited in {b.document for b in d.legal_bases}]
+        hub.cited_by[cited] = newest_first(keep + added)
+        if not hub.cited_by[cited]:
+            del hub.cited_by[cited]
+    # Duties: per body, documents newest first and items in document order (the sort is stable).
+    new_duties = {d.id: _duties_of(d) for d in after}
+    for body in {i for d in before + after for item in iter_items(d.sections) for i in item.bodies}:
+        kept = [duty for duty in old.duties.get(body, []) if duty.document_id not in changed]
+        added = [duty for duties, _ in new_duties.values() for duty in duties if duty.body_id == body]
+        hub.duties[body] = sorted(kept + added, key=lambda duty: document_order(hub.documents[duty.document_id]))
+        if not hub.duties[body]:
+            del hub.duties[body]
+    for ident in changed:
+        hub.duties_by_document.pop(ident, None)
+        if ident in new_duties and new_duties[ident][1]:
+            hub.duties_by_document[ident] = sorted(new_duties[ident][1].items())
+    # Targets, and targets per indicator by year, document, id.
+    for doc in before:
+        for target in doc.targets:
+            hub.targets.pop(target.id, None)
+    for doc in after:
+        for target in doc.targets:
+            hub.targets[target.id] = target
+    for indicator in {t.indicator for d in before + after for t in d.targets}:
+        kept = [t for t in old.targets_by_indicator.get(indicator, []) if t.document_id not in changed]
+        added = [t for d in after for t in d.targets if t.indicator == indicator]
+        hub.targets_by_indicator[indicator] = sorted(kept + added, key=lambda t: (t.year, t.document_id, t.id))
+        if not hub.targets_by_indicator[indicator]:
+            del hub.targets_by_indicator[indicator]
+    # Referrers by the document fields the registry indexes.
+    for field_name in indexed:
+        values = {field_value(d, field_name) for d in before + after} - {None}
+        for value in values:
+            key = ("document", field_name, value)
+            kept = [i for i in old.referrers.get(key, []) if i not in changed]
+            added = [d.id for d in after if field_value(d, field_name) == value]
+            hub.referrers[key] = sorted(kept + added, key=lambda i: order(hub.documents[i]))
+            if not hub.referrers[key]:
+                del hub.referrers[key]
+    return hub

@@ -25,6 +25,7 @@ class Record(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     aliases: tuple[str, ...] = ()
+    version: str = ""  # derived: a digest of the record's content, to tell a changed record from an unchanged one
 
 
 # --- documents -----------------------------------------------------------------

@@ -22,12 +22,14 @@ from generator.tables import Table
 
 def page_jobs(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> list[PageJob]:
     """Every page of the site, not yet rendered, in a stable order."""
-    jobs: list[PageJob] = [partial(home_page, hub, site)]
-    for kind in kinds.REGISTRY:
-        jobs.extend(kind.pages(hub, site))
-    jobs.append(partial(about_page, hub, site))
-    jobs.append(partial(data_page, hub, site, tables))
-    return jobs
+    return [*site_jobs(hub, site, tables)[:1], *(job for kind in kinds.REGISTRY for job in kind.pages(hub, site)),
+            *site_jobs(hub, site, tables)[1:]]
+
+
+def site_jobs(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> list[PageJob]:
+    """The pages of the site as a whole: home, about, open data."""
+    return [PageJob("", partial(home_page, hub, site)), PageJob("gioi-thieu/", partial(about_page, hub, site)),
+            PageJob("du-lieu/", partial(data_page, hub, site, tables))]
 
 
 def render_pages(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> Iterator[Page]:

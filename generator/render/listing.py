@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from generator.model.hub import Hub
 from generator.render.contexts import FacetGroup, FacetValue, ListingContext, Paging
@@ -31,11 +31,22 @@ def paginate(base: str, items: Sequence[Any], per_page: int = PER_PAGE) -> list[
 
 
 def paged(base: str, items: Sequence[Any], title: str, per_page: int,
-          render: Callable[[str, str, Sequence[Any], Paging], Page]) -> Iterator[PageJob]:
-    """One page per slice of `items`; `render(url, title, chunk, paging)` makes each."""
+          render: Callable[[str, str, Sequence[Any], Paging], Page],
+          key_of: Callable[[Sequence[Any], Paging], Any] | None = None) -> Iterator[PageJob]:
+    """One page per slice of `items`; `render(url, title, chunk, paging)` makes each.
+
+    `key_of(chunk, paging)`, when given, says what else the page shows (record versions): with the title
+    and paging it is the page's key, so the preview can skip a page whose key did not change.
+    """
     for url, chunk, paging in paginate(base, items, per_page):
         page_title = title if paging.number == 1 else f"{title} (trang {paging.number})"
-        yield partial(render, url, page_title, chunk, paging)
+        key = (page_title, paging, key_of(chunk, paging)) if key_of else None
+        yield PageJob(url, partial(render, url, page_title, chunk, paging), key)
+
+
+def versions(records: Iterable[Any]) -> tuple[tuple[str, str], ...]:
+    """(id, version) of records: what a page key holds of the records the page shows."""
+    return tuple((r.id, r.version) for r in records if r is not None)
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,9 @@ def faceted_listing(template: str, base: str, items: Sequence[Any], title: str, 
             numbered = page_title if paging.number == 1 else f"{page_title} (trang {paging.number})"
             context = ListingContext(title=numbered, page_url=url, hub=hub, site=site, items=chunk, paging=paging,
                                      facets=shown, active=active, total=len(members), base=base, kind=kind)
-            yield partial(make_page, template, context, description)
+            key = (template, numbered, description, tuple((r.id, r.version) for r in chunk), paging, shown, active,
+                   len(members), kind.listing_key(chunk, hub))
+            yield PageJob(url, partial(make_page, template, context, description), key)
 
     yield from listing(items, base, title, None)
     for group in grouped:

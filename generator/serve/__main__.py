@@ -1,0 +1,5 @@
+import sys
+
+from generator.serve import main
+
+sys.exit(main())
