@@ -7,6 +7,7 @@ code; later commands (build, serve, new) register beside `check`.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Callable
@@ -45,9 +46,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish.rules import PublishError
 
     root = Path(args.root)
+    report = Progress(enabled=not args.quiet)
     try:
-        result = build(root, Path(args.out) if args.out else None, args.site_url, args.jobs,
-                       report=Progress(enabled=not args.quiet))
+        result = build(root, Path(args.out) if args.out else None, args.site_url, args.jobs, report=report)
     except PublishError as err:
         print(f"Xây dựng trang thất bại, trang cũ được giữ nguyên: {err}")
         return EXIT_CONTENT
@@ -56,6 +57,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     print(f"Đã xây dựng trang: {result.pages} trang, {result.redirects} trang chuyển hướng, "
           f"{result.data_files} tệp dữ liệu.")
+    if args.timings:
+        for name, seconds in report.timings + result.timings:
+            print(f"thời gian: {name}: {seconds:.2f} s", file=sys.stderr)
     return EXIT_OK
 
 
@@ -101,6 +105,7 @@ def parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", default=None, help="thư mục xuất (mặc định: site/ trong thư mục gốc)")
             cmd.add_argument("--site-url", default=None, help="địa chỉ công bố, ví dụ https://cong-thong-tin/xhht/")
             cmd.add_argument("--quiet", action="store_true", help="không in tiến độ")
+            cmd.add_argument("--timings", action="store_true", help="in thời gian của từng bước (cho đo hiệu năng)")
         cmd.set_defaults(func=func)
     return top
 

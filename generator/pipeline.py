@@ -9,14 +9,12 @@ it). The checks across files and the model run in this process.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import cache, kinds
+from generator import cache, kinds, workers
 from generator.cache import Cache
 from generator.model import Hub, build_hub
 from generator.site import SiteInfo
@@ -51,10 +49,9 @@ def _process_all(sources: list[SourceFile], jobs: int, keep_data: bool,
         return process_chunk(sources, keep_data, cache_at)
     size = max(1, len(sources) // (jobs * 4))
     chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=kinds.install, initargs=(kinds.added(),)) as pool:
+    with workers.pool(jobs) as executor:
         work = partial(process_chunk, keep_data=keep_data, cache_at=cache_at)
-        return [r for chunk in pool.map(work, chunks) for r in chunk]
+        return [r for chunk in executor.map(work, chunks) for r in chunk]
 
 
 def _results(sources: list[SourceFile], jobs: int, keep_data: bool,
@@ -166,6 +163,7 @@ class BuildResult:
     pages: int = 0
     redirects: int = 0
     data_files: int = 0
+    timings: list[tuple[str, float]] = field(default_factory=list)  # work done beside the stages (the index)
 
     @property
     def ok(self) -> bool:
@@ -203,29 +201,35 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     config_file = config_of(root)
     site = read_site_info(config_file, site_url)
     # The search index is built in a second process while this one renders and writes the pages:
-    # the two longest stages overlap on the machine's two cores.
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        search = pool.submit(search_files, hub)
+    # the two longest stages overlap on the machine's two cores. It reads the documents from the cache
+    # one at a time (generator/workers.py), so the two processes do not each hold the hub.
+    with workers.pool(1) as executor:
+        index = workers.IndexJob(root, executor) if cache.enabled() else None
         report.stage("Dựng nội dung trang và dữ liệu tải về")
         tables, data = data_files(hub, site)
         moved = redirects(hub)
         publisher = MaterialPublisher(config_file, site, jsonld_text)
         counts = {}
-
         jobs = page_jobs(hub, site, tables)
 
         def build_site(staging: Path) -> None:
             report.stage("Xây dựng trang", total=len(jobs))
             counts["pages"] = write_site(staging, publisher, (job() for job in jobs), moved,
-                                         lambda: {**data, **_waited(report, search)}, site,
+                                         lambda: data if index else {**data, **search_files(hub)}, site,
                                          on_page=report.advance, root=root)
+            if index:
+                report.stage("Ghi chỉ mục tìm kiếm")
+                index.move_into(staging)
 
         try:
             publish(out or root / "site", build_site)
         finally:
             publisher.close()
+            if index:
+                index.discard()
         report.close()
-    return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=len(data))
+    return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=len(data),
+                       timings=index.timings if index else [])
 
 
 def config_of(root: Path) -> Path:
@@ -246,6 +250,3 @@ def data_files(hub: Hub, site: SiteInfo) -> tuple[tuple, dict[str, bytes]]:
     return tables, data
 
 
-def _waited(report: Progress, search) -> dict[str, bytes]:
-    report.stage("Ghi chỉ mục tìm kiếm")
-    return search.result()

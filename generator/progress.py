@@ -8,6 +8,7 @@ flood of carriage returns.
 from __future__ import annotations
 
 import sys
+import time
 from typing import TextIO
 
 from tqdm import tqdm
@@ -24,10 +25,14 @@ class Progress:
         self.total = 0
         self.done = 0
         self.next_line = 0
+        #: (stage, seconds) of every finished stage, for `build --timings` and the benchmarks.
+        self.timings: list[tuple[str, float]] = []
+        self._current: tuple[str, float] | None = None
 
     def stage(self, text: str, total: int = 0) -> None:
         """Start a stage; `total` > 0 makes it countable with `advance`."""
         self.close()
+        self._current = (text, time.perf_counter())
         if not self.enabled:
             return
         self.total, self.done, self.next_line = total, 0, 10
@@ -50,10 +55,10 @@ class Progress:
             self.next_line = (percent // 10 + 1) * 10
 
     def close(self) -> None:
+        if self._current is not None:
+            name, started = self._current
+            self.timings.append((name, time.perf_counter() - started))
+            self._current = None
         if self.bar is not None:
             self.bar.close()
             self.bar = None
-
-
-#: The progress MkDocs hooks report to during a build (silent outside one).
-current = Progress(enabled=False)

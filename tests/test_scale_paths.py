@@ -106,6 +106,6 @@ def test_builds_in_two_processes_with_different_hash_seeds_are_identical(tmp_pat
                              cwd=REPO, env=env, capture_output=True, text=True)
         assert run.returncode == 0, run.stdout + run.stderr
         sites.append(_digest(out))
-    assert len(sites[0]) > 600
+    assert len(sites[0]) > 400  # every page, asset, download and index file
     assert sites[0] == sites[1]
     assert not [name for name in sites[0] if re.search(r"\.(tmp|building)$", name)]

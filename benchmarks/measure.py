@@ -1,0 +1,91 @@
+"""Running a command and measuring it as a user meets it: wall time, and memory of the whole process tree.
+
+`ru_maxrss` of children gives only the largest single process; a build runs
+two at once (pages and search index), so a sampler also reads /proc every
+0.1 s and keeps the largest sum of resident memory over the tree.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_tree_mb: float      # largest sum of RSS over the process and its descendants (sampled)
+    peak_process_mb: float   # largest RSS of any single descendant (exact, from the kernel)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _children(pid: int) -> list[int]:
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        try:
+            with open(f"/proc/{parent}/task/{parent}/children") as listing:
+                kids = [int(p) for p in listing.read().split()]
+        except OSError:
+            kids = []
+        found.extend(kids)
+        frontier.extend(kids)
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run(args: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> Run:
+    """Run `args`, sampling the tree's memory; parse `thời gian: <stage>: <s> s` lines into timings."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], sum(_rss_mb(p) for p in [process.pid, *_children(process.pid)]))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    timings = {}
+    for line in err.splitlines():
+        if line.startswith("thời gian: "):
+            name, _, value = line[len("thời gian: "):].rpartition(": ")
+            timings[name] = float(value.rstrip(" s"))
+    return Run(process.returncode, out, err, seconds, peak[0], max(after, before) / 1024, timings)
+
+
+def generator(*args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", *args]
+
+
+def verdict(ok: bool) -> str:
+    return "đạt (goal met)" if ok else "KHÔNG ĐẠT (goal missed)"
