@@ -195,7 +195,7 @@ def test_document_dates_are_partial_dates(hub: Hub):
 def _derived(hub: Hub) -> tuple:
     return (hub.targets, hub.cited_by, {b: [(d.document_id, d.item.anchor) for d in ds] for b, ds in hub.duties.items()},
             {d: [(b, [i.anchor for i in items]) for b, items in v] for d, v in hub.duties_by_document.items()},
-            {i: [t.id for t in ts] for i, ts in hub.targets_by_indicator.items()}, hub.referrers)
+            {i: [t.id for t in ts] for i, ts in hub.targets_by_indicator.items()}, hub.referrers, hub.ordered)
 
 
 @pytest.mark.parametrize("edit", ["retitle", "recite", "move", "remove", "add"])

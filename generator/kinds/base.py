@@ -121,7 +121,8 @@ class RecordKind:
     # --- render -------------------------------------------------------------------------
     def pages(self, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
         """The listing (with its facet pages), then each record's pages, as jobs (generator/site.py)."""
-        records = sorted(hub.records.get(self.name, {}).values(), key=self.order)
+        by_id = hub.records.get(self.name, {})
+        records = [by_id[i] for i in hub.ordered.get(self.name, sorted(by_id))]
         if self.listing:
             yield from self.listing_pages(records, hub, site)
         for record in records:

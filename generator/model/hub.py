@@ -59,6 +59,8 @@ class Hub:
     targets_by_indicator: dict[str, list[Target]] = field(default_factory=dict)
     #: (kind, field, value) -> ids of `kind` records whose `field` is `value`, in the kind's listing order
     referrers: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
+    #: kind -> every id of the kind, in its listing order (documents: newest first)
+    ordered: dict[str, list[str]] = field(default_factory=dict)
 
     # --- typed views of the core kinds -------------------------------------------------
     @property
@@ -144,9 +146,11 @@ def derive(hub: Hub, indexed: dict[str, tuple[str, ...]], order: dict[str, Any])
             hub.targets_by_indicator.setdefault(target.indicator, []).append(target)
     for targets in hub.targets_by_indicator.values():
         targets.sort(key=lambda t: (t.year, t.document_id, t.id))
+    for kind, key in order.items():
+        hub.ordered[kind] = [r.id for r in sorted(hub.records.get(kind, {}).values(), key=key)]
     for kind, fields in indexed.items():
-        records = hub.records.get(kind, {}).values()
-        for record in sorted(records, key=order[kind]):
+        records = hub.records.get(kind, {})
+        for record in (records[i] for i in hub.ordered[kind]):
             for field_name in fields:
                 value = field_value(record, field_name)
                 if isinstance(value, str):
@@ -172,7 +176,8 @@ def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed
     """
     hub = Hub(records=records, targets=dict(old.targets), cited_by=dict(old.cited_by), duties=dict(old.duties),
               duties_by_document=dict(old.duties_by_document), targets_by_indicator=dict(old.targets_by_indicator),
-              referrers=dict(old.referrers))
+              referrers=dict(old.referrers), ordered=dict(old.ordered))
+    hub.ordered["document"] = [d.id for d in sorted(hub.documents.values(), key=order)]
     before = [old.documents[i] for i in sorted(changed) if i in old.documents]
     after = [hub.documents[i] for i in sorted(changed) if i in hub.documents]
     newest_first = lambda ids: sorted(ids, key=lambda i: document_order(hub.documents[i]))  # noqa: E731

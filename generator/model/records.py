@@ -153,7 +153,7 @@ class Document(Record, frozen=True, kw_only=True):
     deadlines: tuple[Deadline, ...] = ()
     addressees: tuple[Recipient, ...] = ()
     recipients: tuple[Recipient, ...] = ()
-    source: Source = Source()
+    source: Source
     notes: tuple[str, ...] = ()
     targets: tuple[Target, ...] = ()  # derived: every target of the document, in document order
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from generator.model.hub import Hub, document_order
+from generator.model.hub import Hub
 from generator.render.contexts import AboutContext, DataContext, HomeContext
 from generator.render.environment import make_page
 from generator.site import Page, SiteInfo
@@ -15,11 +15,15 @@ NATIONAL_PLAN = "qd-1373-ttg-2021"
 
 
 def home_page(hub: Hub, site: SiteInfo) -> Page:
-    docs = sorted(hub.documents.values(), key=document_order)
+    latest = []
+    for ident in hub.ordered.get("document", []):  # newest first
+        if len(latest) == 6:
+            break
+        if hub.documents[ident].transcription == "full":
+            latest.append(hub.documents[ident])
     national = hub.documents.get(NATIONAL_PLAN)
     context = HomeContext(
-        title=site.name, page_url="", hub=hub, site=site,
-        latest=[d for d in docs if d.transcription == "full"][:6], national=national,
+        title=site.name, page_url="", hub=hub, site=site, latest=latest, national=national,
         key_targets=list(national.targets) if national else [],
         counts={"documents": len(hub.documents), "targets": len(hub.targets), "resources": len(hub.resources),
                 "examples": len(hub.examples)})

@@ -260,7 +260,7 @@ def _jobs_for(hub: Hub, good: Good, reached: set[RecordKey], site: Any) -> tuple
             section = kind.section + "/"
             known = set(records) | set(good.hub.records.get(kind_name, {}))
             old_urls |= {url for url in good.urls if url.startswith(section) and url.split("/")[1] not in known}
-            jobs.extend(kind.listing_pages(sorted(records.values(), key=kind.order), hub, site))
+            jobs.extend(kind.listing_pages([records[i] for i in hub.ordered[kind_name]], hub, site))
     return jobs, old_urls - {job.url for job in jobs} - {DATA_PAGE}
 
 
