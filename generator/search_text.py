@@ -97,34 +97,38 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _spelled(token: str) -> tuple[tuple[str, str], ...]:
-    """(folded, accent key or "") of each word of a token."""
-    _, written, folded = _token(token)
-    return tuple((f, accent_key(w) or "") for w, f in zip(written, folded))
+def _emitted(token: str) -> tuple[str | None, str, tuple[str, ...], str, tuple[tuple[str, str], ...]]:
+    """What a token adds to the terms, all but the bigram joining it to the word before it: (code or None,
+    first folded word, the terms after that first word, last folded word, each word's (folded, accent key
+    or ""))."""
+    code, written, folded = _token(token)
+    rest = []
+    for before, word in zip(folded, folded[1:]):
+        rest += (word, before + "+" + word)
+    spelled = tuple((f, accent_key(w) or "") for w, f in zip(written, folded))
+    return code, folded[0], tuple(rest), folded[-1], spelled
 
 
 def analyze(text: str) -> tuple[list[str], list[tuple[str, str]]]:
     """(`terms`, and every word's (folded form, accent key or "")) of `text`, in one pass."""
     out: list[str] = []
     spelled: list[tuple[str, str]] = []
+    append, extend, spell = out.append, out.extend, spelled.extend
     previous: str | None = None
     for found in _SCAN.findall(nfc(text)):
         if not found:
             previous = None
             continue
-        code, _, folded = _token(found)
-        spelled += _spelled(found)
+        code, first, rest, last, pairs = _emitted(found)
+        spell(pairs)
         if code:
-            out.append(code)
-        if previous is None and len(folded) == 1:
-            out.append(folded[0])
-            previous = folded[0]
-            continue
-        for word in folded:
-            out.append(word)
-            if previous is not None:
-                out.append(previous + "+" + word)
-            previous = word
+            append(code)
+        append(first)
+        if previous is not None:
+            append(previous + "+" + first)
+        if rest:
+            extend(rest)
+        previous = last
     return out, spelled
 
 

@@ -39,8 +39,8 @@ def session(base_tree: Path, tmp_path: Path):
 
 
 def _settle(session: Session) -> None:
+    session.settle()
     if session.search is not None:
-        session.search.join(timeout=60)
         assert session.search.exitcode == 0
 
 

@@ -71,13 +71,15 @@ def indicator_pages(indicator: Indicator, hub: Hub, site: SiteInfo) -> Iterator[
     for target in hub.targets_by_indicator.get(indicator.id, []):
         doc = hub.documents[target.document_id]
         rows.append(IndicatorRow(target, doc, hub.place_name(doc)))
-    chart = indicator_chart(indicator, rows, hub)
+    every_row = tuple((r.target.id, r.doc.id, r.doc.version, r.place) for r in rows)
 
     def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
+        # The chart (on the first page) is drawn from every row, when the page is rendered.
+        chart = indicator_chart(indicator, rows, hub) if paging.number == 1 else ""
         return make_page("indicator.html", IndicatorContext(title=title, page_url=url, hub=hub, site=site,
                                                             indicator=indicator, items=chunk, paging=paging,
                                                             chart=chart),
                          f"Chỉ tiêu theo năm: {indicator.name}")
     yield from paged(f"chi-so/{indicator.id}/", rows, indicator.name, 100, render,
-                     lambda chunk, paging: (indicator.version, chart if paging.number == 1 else None,
+                     lambda chunk, paging: (indicator.version, every_row if paging.number == 1 else
                                             tuple((r.target.id, r.doc.id, r.doc.version, r.place) for r in chunk)))

@@ -10,6 +10,12 @@ The version is a hash of every file's content: a portal serves everything
 under it as immutable (README, "Search"), and a new build never reuses a
 name for other content.
 
+How, in bounded memory: one pass over the entries, page by page, writes each
+page's store blocks and spills its (entry, field, term) rows to disk in
+buckets of terms (generator/search/collect.py, spill.py); then each bucket
+is weighed (generator/search/weights.py) and its postings records encoded,
+one bucket in memory at a time. The documents are read once.
+
 Scores are lunr's (generator/search/weights.py); lunr's pipeline (English
 stemmer, stop words) is replaced by the Vietnamese one (generator/search_text.py,
 theme/overrides/assets/search/vn.js), and the browser engine
@@ -19,7 +25,7 @@ theme/overrides/assets/search/vn.js), and the browser engine
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, Iterator
 
 import msgspec
 import numpy as np
@@ -27,11 +33,13 @@ import numpy as np
 from generator import kinds
 from generator.entries import Entry
 from generator.model.hub import Hub
+from generator.search import spelling
 from generator.search.analysis import FIELDS, Analyzer
+from generator.search.collect import POSTING, SPELLING, Collector
 from generator.search.layout import LEXICON_BYTES, PAGE_BYTES, family_key, lay_out
-from generator.search.store import ENTRIES_PER_BLOCK, PAGES_PER_BLOCK, bounded, build_store
-from generator.search.spelling import spellings
-from generator.search.weights import champions, weigh
+from generator.search.spill import Spill
+from generator.search.store import ENTRIES_PER_BLOCK, PAGES_PER_BLOCK, StoreWriter, bounded
+from generator.search.weights import Postings, idf, norms, weigh
 
 #: Most postings kept for one term ("champion list"; generator/search/weights.py).
 CHAMPIONS = 500
@@ -42,22 +50,32 @@ FORMAT = 2
 _encode = msgspec.json.Encoder().encode
 
 
-def hub_entries(hub: Hub) -> list[Entry]:
-    """Every search entry of the hub, kind by kind in the registry's order, each bounded in size.
+def pages(hub: Hub) -> Iterator[list[Entry]]:
+    """Every page's search entries, its own first, kind by kind in the registry's order, each bounded in size.
 
     A kind yields an entry pointing inside a page (a section, a target) right
-    after that page's own entry, with any `parent`; here `parent` becomes the
-    position of that page's entry.
+    after that page's own entry, with a `parent`; an entry without one starts
+    the next page.
     """
-    entries: list[Entry] = []
-    top = 0
+    page: list[Entry] = []
     for kind in kinds.REGISTRY:
         for entry in kind.entries(hub):
-            if entry.parent is None:
-                top = len(entries)
-            for number, part in enumerate(bounded(entry)):
-                parent = top if entry.parent is not None or number > 0 else None
-                entries.append(part if part.parent == parent else msgspec.structs.replace(part, parent=parent))
+            if entry.parent is None and page:
+                yield page
+                page = []
+            page.extend(bounded(entry))
+    if page:
+        yield page
+
+
+def hub_entries(hub: Hub) -> list[Entry]:
+    """Every search entry of the hub, in order, `parent` being the position of its page's own entry."""
+    entries: list[Entry] = []
+    for page in pages(hub):
+        top = len(entries)
+        for number, entry in enumerate(page):
+            parent = top if number else None
+            entries.append(entry if entry.parent == parent else msgspec.structs.replace(entry, parent=parent))
     return entries
 
 
@@ -70,43 +88,73 @@ def _json(value: Any) -> bytes:
     return _encode(value) + b"\n"
 
 
+def _records(post: Postings, names: list[str], page_ids: np.ndarray, positions: np.ndarray,
+             ranks: spelling.Ranks, masks: spelling.Masks) -> Iterator[tuple[int, bytes]]:
+    """(term, encoded postings record) of every term of one bucket: `[term, page differences, positions,
+    weights]`, plus `[spellings, exceptions]` for a word."""
+    if not len(post.terms):
+        return
+    starts = post.starts
+    page_of = page_ids[post.entries]
+    differences = np.diff(page_of, prepend=0)
+    differences[starts[:-1]] = page_of[starts[:-1]]
+    term_of = np.repeat(post.terms, np.diff(starts))
+    mask = masks.of(term_of, post.entries)
+    columns = differences.tolist(), positions[post.entries].tolist(), post.weights.tolist()
+    for index, term in enumerate(post.terms.tolist()):
+        a, b = int(starts[index]), int(starts[index + 1])
+        row = [names[term], columns[0][a:b], columns[1][a:b], columns[2][a:b]]
+        extra = spelling.columns(term, ranks, mask[a:b])
+        yield term, _encode(row + extra if extra else row)
+
+
 def search_files(hub: Hub) -> dict[str, bytes]:
     """The search files of the site: deterministic bytes, whatever the process or hash seed."""
-    entries = hub_entries(hub)
-    kind_names = result_kinds(entries)
     analyzer = Analyzer()
-    postings = champions(weigh(entries, analyzer), CHAMPIONS)
-    spelled = spellings(entries, analyzer)
-    store = build_store(entries, kind_names, _encode)
-    names = analyzer.terms()
-    del analyzer
+    store = StoreWriter(_encode)
+    with Spill(POSTING) as spilled, Spill(SPELLING) as spelled:
+        collector = Collector(analyzer, spilled, spelled)
+        for page in pages(hub):
+            store.add_page(page)
+            for entry in page:
+                collector.add(entry)
+        collector.flush()
+        count = collector.entries
+        names = analyzer.terms()
+        idf_of = idf(collector.field_counts[:len(names)], count)
+        norm_of = norms(collector.lengths, count)
+        pair_word = np.array(analyzer.pair_word, dtype=np.int64)
+        ranks = spelling.rank(pair_word, analyzer.pair_key, collector.pair_counts, len(names))
+        page_ids = np.frombuffer(store.pages, dtype=np.int64)
+        positions = np.frombuffer(store.positions, dtype=np.int64)
+        records: list[bytes] = [b""] * len(names)
+        df = np.zeros(len(names), dtype=np.int64)
+        for bucket in range(spilled.buckets):
+            post = weigh(spilled.read(bucket), idf_of, norm_of, CHAMPIONS)
+            df[post.terms] = post.df
+            masks = spelling.masks(spelled.read(bucket), pair_word, ranks)
+            for term, data in _records(post, names, page_ids, positions, ranks, masks):
+                records[term] = data
+            del post, masks
+    del analyzer, idf_of, norm_of
     order = sorted(range(len(names)), key=lambda t: family_key(names[t]))
-    page_of = np.array(store.pages, dtype=np.int64)[postings.entries]
-    differences = np.diff(page_of, prepend=0)
-    differences[postings.starts[:-1][np.diff(postings.starts) > 0]] = page_of[postings.starts[:-1][np.diff(postings.starts) > 0]]
-    columns = (differences.tolist(), np.array(store.positions, dtype=np.int64)[postings.entries].tolist(),
-               postings.weights.tolist())
-    starts = postings.starts.tolist()
-    records = []
-    for term in order:
-        a, b = starts[term], starts[term + 1]
-        row = [names[term], columns[0][a:b], columns[1][a:b], columns[2][a:b]]
-        extra = spelled.columns(term, postings.entries[a:b])
-        records.append(_encode(row + extra if extra else row))
-    df = {names[t]: int(n) for t, n in enumerate(postings.df.tolist())}
-    layout = lay_out([names[t] for t in order], records, df, _encode)
+    counts = df.tolist()
+    layout = lay_out([names[t] for t in order], [records[t] for t in order], {names[t]: counts[t] for t in order},
+                     _encode)
+    del records
     files: dict[str, bytes] = {}
     for number, data in enumerate(layout.postings):
         files[f"p/{number}.json"] = data + b"\n"
     for number, data in enumerate(layout.lexicon):
         files[f"l/{number}.json"] = data + b"\n"
-    for number in sorted(store.blocks):
-        files[f"s/{number}.json"] = store.block_json(number)
+    blocks = store.finish()
+    for number in sorted(blocks):
+        files[f"s/{number}.json"] = blocks.pop(number)
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name])
     version = digest.hexdigest()[:12]
-    meta = {"format": FORMAT, "version": version, "entries": len(entries), "kinds": kind_names,
+    meta = {"format": FORMAT, "version": version, "entries": count, "kinds": list(store.kinds),
             "fields": [name for name, _ in FIELDS], "lexicon": layout.lexicon_starts, "champions": CHAMPIONS,
             "pagesPerBlock": PAGES_PER_BLOCK, "entriesPerBlock": ENTRIES_PER_BLOCK,
             "limits": {"postings": PAGE_BYTES, "lexicon": LEXICON_BYTES}}

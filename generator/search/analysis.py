@@ -1,72 +1,98 @@
-"""Entries as lunr fields of terms, each distinct text analysed once, as arrays of term ids.
+"""Texts as term ids, each distinct text analysed once while it is in a bounded cache.
 
 The same words come back again and again: a target repeats the wording of
 its item, documents quote the same decisions, re-issued plans keep their
-paragraphs. Each distinct text (a title, a field value, a passage) is
-analysed once per build; an entry's field is the concatenation of its texts'
-term ids. Ids are given in order of first appearance, so they are the same
-in every process and under every hash seed.
+paragraphs. A text (a title, a field value, a passage) is analysed once and
+kept, as arrays, while it is among the last `CACHE` distinct texts seen; the
+cache is emptied when full, so memory does not grow with the corpus. Ids are
+given in order of first appearance, so they are the same in every process
+and under every hash seed (and the output does not depend on them anyway:
+files are ordered by term, postings by entry).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from itertools import count
+from typing import NamedTuple
 
 import numpy as np
 
-from generator.entries import Entry
 from generator.search_text import analyze, exact_term, words
 
 #: lunr fields and their boosts: a word of a title counts more than one of a name, number or place, which counts
 #: more than one of running text. Order matters: field numbers are positions in this tuple.
 FIELDS = (("t", 4), ("k", 3), ("b", 1))
-TITLE = 0
+TITLE, KEYWORDS, BODY = 0, 1, 2
 
+#: Distinct texts kept analysed (a few hundred bytes of arrays each, besides the text).
+CACHE = 1 << 14
+
+_NONE = np.zeros(0, dtype=np.int32)
+
+
+class Analysed(NamedTuple):
+    """One text: the ids of its terms, in order, and the ids of its distinct (word, accent spelling) pairs."""
+
+    terms: np.ndarray
+    pairs: np.ndarray
+
+
+EMPTY = Analysed(_NONE, _NONE)
 
 
 class Analyzer:
-    """Term ids of entries' fields, and the accent spellings of their words."""
+    """Term ids of texts, and ids of the accent spellings of their words."""
 
     def __init__(self) -> None:
-        #: term -> id, and accent key ("" for none) -> id: new ones numbered as they come
+        #: term -> id, numbered as they come
         self.term_ids: defaultdict[str, int] = defaultdict(count().__next__)
-        self.spelling_ids: defaultdict[str, int] = defaultdict(count().__next__)
-        self._texts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._exact: dict[str, np.ndarray] = {}
+        #: (folded word, accent key or "") -> pair id; and per pair id, its word's term id and its key
+        self.pair_ids: dict[tuple[str, str], int] = {}
+        self.pair_word: list[int] = []
+        self.pair_key: list[str] = []
+        self._cache: dict[str, Analysed] = {}
+        self._exact: dict[str, Analysed] = {}
 
-    def text(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(term ids in order, distinct (word id << 32 | spelling id) pairs) of one text."""
-        found = self._texts.get(text)
+    def text(self, text: str) -> Analysed:
+        found = self._cache.get(text)
         if found is None:
-            terms, spelled = analyze(text)
-            ids = np.fromiter(map(self.term_ids.__getitem__, terms), dtype=np.int64, count=len(terms))
-            pairs = {(self.term_ids[word] << 32) | self.spelling_ids[key] for word, key in spelled}
-            found = self._texts[text] = (ids, np.array(sorted(pairs), dtype=np.int64))
+            if not text:
+                return EMPTY
+            if len(self._cache) >= CACHE:
+                self._cache.clear()
+            found = self._cache[text] = self._analyse(text)
         return found
 
-    def fields(self, entry: Entry) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
-        """Per field (title, keywords, body): the term id arrays of its texts. Keywords hold `keywords`, the
-        field values and the exact-name term."""
-        text = self.text
-        keywords = [text(entry.keywords)[0]] + [text(f.text)[0] for f in entry.fields]
-        exact = self._exact.get(entry.title)
-        if exact is None:
-            exact = self._exact[entry.title] = np.array(
-                [self.term_ids[exact_term(entry.title)]] if words(entry.title) else [], dtype=np.int64)
-        keywords.append(exact)
-        body = [text(entry.text)[0]] if entry.text else []
-        body += [text(p.text)[0] for p in entry.passages]
-        return [text(entry.title)[0]], keywords, body
+    def _analyse(self, text: str) -> Analysed:
+        terms, spelled = analyze(text)
+        if not terms:
+            return EMPTY
+        term_ids, pair_ids = self.term_ids, self.pair_ids
+        ids = np.fromiter(map(term_ids.__getitem__, terms), dtype=np.int32, count=len(terms))
+        distinct = list(dict.fromkeys(spelled))
+        numbers = list(map(pair_ids.get, distinct))
+        if None in numbers:
+            for index, (pair, number) in enumerate(zip(distinct, numbers)):
+                if number is None:
+                    number = numbers[index] = pair_ids[pair] = len(self.pair_word)
+                    self.pair_word.append(term_ids[pair[0]])
+                    self.pair_key.append(pair[1])
+        return Analysed(ids, np.array(numbers, dtype=np.int32))
 
-    def spellings(self, entry: Entry) -> list[np.ndarray]:
-        """The (word, spelling) pair arrays of all the entry's texts."""
-        texts = [entry.title, entry.keywords, *(f.text for f in entry.fields), *(p.text for p in entry.body())]
-        return [self.text(t)[1] for t in texts]
+    def exact(self, title: str) -> Analysed:
+        """The exact-name term of a title (`=huyen+kbang`), as a text of one term without spellings."""
+        found = self._exact.get(title)
+        if found is None:
+            if len(self._exact) >= CACHE:
+                self._exact.clear()
+            if words(title):
+                found = Analysed(np.array([self.term_ids[exact_term(title)]], dtype=np.int32), _NONE)
+            else:
+                found = EMPTY
+            self._exact[title] = found
+        return found
 
     def terms(self) -> list[str]:
         """Terms by id."""
         return list(self.term_ids)
-
-    def spelling_keys(self) -> list[str]:
-        return list(self.spelling_ids)

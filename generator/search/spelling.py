@@ -7,6 +7,9 @@ indexing every spelling as a term of its own (which doubled the postings),
 a folded word's postings carry its spellings, most common first, and list
 only the entries that are *not* written with the first spelling alone,
 with a bit mask of the spellings they hold.
+
+The (entry, spelling) rows are spilled to disk by word like the postings
+(generator/search/spill.py) and turned into masks one bucket at a time.
 """
 
 from __future__ import annotations
@@ -15,8 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from generator.entries import Entry
-from generator.search.analysis import Analyzer
 from generator.search_text import sort_key
 
 #: Spellings kept per word (bits of a mask); a word has a handful, untrusted text might bring hundreds.
@@ -24,77 +25,73 @@ MOST = 30
 
 
 @dataclass
-class Spellings:
-    """word id -> (its spellings, most common first; entries holding it, ascending; their masks). A word with
-    one spelling has no entries listed: all hold it."""
+class Ranks:
+    """The spellings of every word, most common first, and the bit of each (word, spelling) pair."""
 
-    words: dict[int, tuple[list[str], np.ndarray, np.ndarray]]
-
-    def columns(self, word: int, entries: np.ndarray) -> list | None:
-        """[keys, [index, mask, ...]] for the postings `entries` of `word`, or None for a term that is no word."""
-        found = self.words.get(word)
-        if found is None:
-            return None
-        keys, holders, masks = found
-        if not len(holders):
-            return [keys, []]
-        where = np.searchsorted(holders, entries)
-        where = np.minimum(where, len(holders) - 1)
-        mask = np.where(holders[where] == entries, masks[where], 1)
-        odd = np.flatnonzero(mask != 1)
-        flat = np.empty(2 * len(odd), dtype=np.int64)
-        flat[0::2], flat[1::2] = odd, mask[odd]
-        return [keys, flat.tolist()]
+    keys: dict[int, list[str]]  # word id -> its spellings (at most MOST)
+    several: np.ndarray         # word id -> written in more than one way
+    bit: np.ndarray             # pair id -> 1 << rank of its spelling, 0 past MOST
 
 
-_NONE = np.zeros(0, dtype=np.int64)
-
-
-def spellings(entries: list[Entry], analyzer: Analyzer) -> Spellings:
-    chunks, sizes = [], []
-    for entry in entries:
-        arrays = analyzer.spellings(entry)
-        chunks.extend(arrays)
-        sizes.append(sum(len(a) for a in arrays))
-    if not chunks or not sum(sizes):
-        return Spellings({})
-    pairs = np.concatenate(chunks)
-    holder = np.repeat(np.arange(len(entries), dtype=np.int64), sizes)
-    word, spelling = pairs >> 32, pairs & 0xFFFFFFFF
-    distinct = np.unique(pairs)
-    per_word = np.unique(distinct >> 32, return_counts=True)
-    several = np.zeros(int(word.max()) + 1, dtype=bool)
-    several[per_word[0][per_word[1] > 1]] = True
-    names = analyzer.spelling_keys()
-    single = distinct[~several[distinct >> 32]]
-    out = {int(w): ([names[int(s)]], _NONE, _NONE) for w, s in zip((single >> 32).tolist(), (single & 0xFFFFFFFF).tolist())}
-    keep = several[word]
-    word, spelling, holder = word[keep], spelling[keep], holder[keep]
-    order = np.lexsort((spelling, holder, word))
-    word, spelling, holder = word[order], spelling[order], holder[order]
-    new = np.ones(len(word), dtype=bool)
-    new[1:] = (word[1:] != word[:-1]) | (holder[1:] != holder[:-1]) | (spelling[1:] != spelling[:-1])
-    word, spelling, holder = word[new], spelling[new], holder[new]
-    # spellings of each word, by the number of entries holding them (then in code-unit order)
-    pair_keys, pair_counts = np.unique((word << 32) | spelling, return_counts=True)
-    ranked: dict[int, list[tuple[int, int]]] = {}
-    for key, number in zip(pair_keys.tolist(), pair_counts.tolist()):
-        ranked.setdefault(key >> 32, []).append((key & 0xFFFFFFFF, number))
-    keys_of: dict[int, list[str]] = {}
-    for w, found in ranked.items():
-        found.sort(key=lambda s: (-s[1], sort_key(names[s[0]])))
+def rank(pair_word: np.ndarray, pair_key: list[str], holders: np.ndarray, vocabulary: int) -> Ranks:
+    """Spellings ranked by the number of entries holding them, then in code-unit order."""
+    by_word: dict[int, list[tuple[int, bytes, int]]] = {}
+    for pair, (word, count) in enumerate(zip(pair_word.tolist(), holders.tolist())):
+        if count:
+            by_word.setdefault(word, []).append((-count, sort_key(pair_key[pair]), pair))
+    keys: dict[int, list[str]] = {}
+    several = np.zeros(vocabulary, dtype=bool)
+    bit = np.zeros(len(pair_word), dtype=np.int64)
+    for word, found in by_word.items():
+        found.sort()
         del found[MOST:]
-        keys_of[w] = [names[s] for s, _ in found]
-    rank = {(w << 32) | s: r for w, found in ranked.items() for r, (s, _) in enumerate(found)}
-    bit = np.array([1 << rank[k] if k in rank else 0 for k in pair_keys.tolist()], dtype=np.int64)
-    bits = bit[np.searchsorted(pair_keys, (word << 32) | spelling)]
-    first = np.ones(len(word), dtype=bool)
-    first[1:] = (word[1:] != word[:-1]) | (holder[1:] != holder[:-1])
-    starts = np.flatnonzero(first)
-    masks = np.bitwise_or.reduceat(bits, starts)
-    word, holder = word[starts], holder[starts]
-    bounds = np.flatnonzero(np.r_[True, word[1:] != word[:-1], True])
-    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-        w = int(word[a])
-        out[w] = (keys_of[w], holder[a:b], masks[a:b])
-    return Spellings(out)
+        keys[word] = [pair_key[pair] for _, _, pair in found]
+        several[word] = len(found) > 1
+        for number, (_, _, pair) in enumerate(found):
+            bit[pair] = 1 << number
+    return Ranks(keys, several, bit)
+
+
+@dataclass
+class Masks:
+    """For one bucket: (word << 32 | entry), ascending, of the words written in several ways, and the spellings
+    (bits) that entry holds."""
+
+    keys: np.ndarray
+    masks: np.ndarray
+
+    def of(self, words: np.ndarray, entries: np.ndarray) -> np.ndarray:
+        """The mask of each (word, entry); 1 (the most common spelling) where none was recorded."""
+        if not len(self.keys):
+            return np.ones(len(words), dtype=np.int64)
+        wanted = (words.astype(np.int64) << 32) | entries
+        where = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        return np.where(self.keys[where] == wanted, self.masks[where], 1)
+
+
+def masks(rows: np.ndarray, pair_word: np.ndarray, ranks: Ranks) -> Masks:
+    """The masks of the (entry, pair) `rows` of one bucket."""
+    pair = rows["pair"].astype(np.int64)
+    word = pair_word[pair]
+    keep = ranks.several[word]
+    pair, word, entry = pair[keep], word[keep], rows["entry"][keep].astype(np.int64)
+    keys = (word << 32) | entry
+    order = np.argsort(keys, kind="stable")
+    keys, bits = keys[order], ranks.bit[pair[order]]
+    if not len(keys):
+        return Masks(keys, bits)
+    first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return Masks(keys[first], np.bitwise_or.reduceat(bits, first))
+
+
+def columns(word: int, ranks: Ranks, mask: np.ndarray) -> list | None:
+    """[keys, [index, mask, ...]] for a term's postings whose masks are `mask`; None for a term that is no word."""
+    keys = ranks.keys.get(word)
+    if keys is None:
+        return None
+    if not ranks.several[word]:
+        return [keys, []]
+    odd = np.flatnonzero(mask != 1)
+    flat = np.empty(2 * len(odd), dtype=np.int64)
+    flat[0::2], flat[1::2] = odd, mask[odd]
+    return [keys, flat.tolist()]

@@ -21,7 +21,7 @@ cut at `SHOWN`, so every block has a bounded size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from array import array
 from typing import Any, Callable
 
 from msgspec.structs import replace
@@ -76,49 +76,56 @@ def record(entry: Entry, kind: int, page_url: str | None) -> list[Any]:
             passages]
 
 
-@dataclass
-class Store:
-    """Page id and position of every entry, and the blocks (JSON objects: page id -> [first position,
-    record, ...]) as bytes."""
+class StoreWriter:
+    """Pages added one at a time (`add_page`): the page id and position of every entry, and the finished
+    blocks as bytes (`files`: block number -> JSON object: page id -> [first position, record, ...])."""
 
-    pages: list[int] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
-    blocks: dict[int, list[tuple[int, int, list[bytes]]]] = field(default_factory=dict)
+    def __init__(self, encode: Callable[[Any], bytes]) -> None:
+        self.encode = encode
+        self.kinds: dict[str, int] = {}
+        self.pages = array("q")
+        self.positions = array("q")
+        self.files: dict[int, bytes] = {}
+        self._block, self._slot, self._used = -1, PAGES_PER_BLOCK, 0
+        self._open: list[tuple[int, int, list[bytes]]] = []
 
-    def block_json(self, number: int) -> bytes:
-        return b"{" + b",".join(b'"%d":[%d,%s]' % (page, first, b",".join(records))
-                                for page, first, records in self.blocks[number]) + b"}\n"
+    def _close(self) -> None:
+        if self._open:
+            self.files[self._block] = _block_json(self._open)
+            self._open = []
 
-
-def build_store(entries: list[Entry], kinds: list[str], encode: Callable[[Any], bytes]) -> Store:
-    """Lay out the records of `entries` (pages in order, each page's entries after it) in blocks."""
-    store = Store()
-    kind_index = {name: number for number, name in enumerate(kinds)}
-    block, slot, used = -1, PAGES_PER_BLOCK, 0
-    start = 0
-    while start < len(entries):
-        end = start + 1
-        while end < len(entries) and entries[end].parent is not None:
-            end += 1
-        page_url = entries[start].url
-        records = [encode(record(e, kind_index[e.kind], None if i == start else page_url)) for i, e in
-                   zip(range(start, end), entries[start:end])]
-        count = end - start
+    def add_page(self, entries: list[Entry]) -> None:
+        """A page's entries, its own first."""
+        kinds = self.kinds
+        page_url = entries[0].url
+        records = [self.encode(record(e, kinds.setdefault(e.kind, len(kinds)), None if i == 0 else page_url))
+                   for i, e in enumerate(entries)]
+        count = len(records)
         if count <= ENTRIES_PER_BLOCK:
             weight = sum(map(len, records))
-            if slot >= PAGES_PER_BLOCK or (slot and used + weight > BLOCK_BYTES):
-                block, slot, used = block + 1, 0, 0
-            page = block * PAGES_PER_BLOCK + slot
-            slot, used = slot + 1, used + weight
-            store.blocks.setdefault(block, []).append((page, 0, records))
+            if self._slot >= PAGES_PER_BLOCK or (self._slot and self._used + weight > BLOCK_BYTES):
+                self._close()
+                self._block, self._slot, self._used = self._block + 1, 0, 0
+            page = self._block * PAGES_PER_BLOCK + self._slot
+            self._slot, self._used = self._slot + 1, self._used + weight
+            self._open.append((page, 0, records))
         else:
-            block += 1
-            page = block * PAGES_PER_BLOCK
+            self._close()
+            self._block += 1
+            page = self._block * PAGES_PER_BLOCK
             for first in range(0, count, ENTRIES_PER_BLOCK):
-                store.blocks[block + first // ENTRIES_PER_BLOCK] = [(page, first, records[first:first + ENTRIES_PER_BLOCK])]
-            block += (count - 1) // ENTRIES_PER_BLOCK
-            slot = PAGES_PER_BLOCK
-        store.pages.extend([page] * count)
-        store.positions.extend(range(count))
-        start = end
-    return store
+                self.files[self._block + first // ENTRIES_PER_BLOCK] = _block_json(
+                    [(page, first, records[first:first + ENTRIES_PER_BLOCK])])
+            self._block += (count - 1) // ENTRIES_PER_BLOCK
+            self._slot = PAGES_PER_BLOCK
+        self.pages.extend([page] * count)
+        self.positions.extend(range(count))
+
+    def finish(self) -> dict[int, bytes]:
+        self._close()
+        return self.files
+
+
+def _block_json(pages: list[tuple[int, int, list[bytes]]]) -> bytes:
+    return b"{" + b",".join(b'"%d":[%d,%s]' % (page, first, b",".join(records))
+                            for page, first, records in pages) + b"}\n"

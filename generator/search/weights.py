@@ -2,15 +2,16 @@
 
 lunr.py's Builder keeps a lunr.Vector per field of every entry and deep
 copies of token metadata: at 1,000 documents that took minutes and
-gigabytes, and even a plain Python loop over the 6 million (term, entry,
-field) postings of that corpus takes longer than the whole stage may. Here
-the same numbers come from numpy arrays: term frequencies per (entry,
-field), field lengths, lunr's idf (entries with the term counted once per
-field, as lunr does; math.log, as lunr.py) and its BM25 formula with k1 =
-1.2, b = 0.75, evaluated in lunr.py's order of operations and rounded as it
-serializes (3 decimals, Python's exact rounding: values too close to a
-rounding boundary for numpy's shortcut are rounded by Python).
-tests/test_index.py checks the result against lunr.py's own serialized index.
+gigabytes, and even a plain Python loop over the millions of (term, entry,
+field) postings takes longer than the whole stage may. Here the same numbers
+come from numpy arrays, one bucket of terms at a time (generator/search/spill.py):
+term frequencies per (entry, field), field lengths, lunr's idf (entries with
+the term counted once per field, as lunr does; math.log, as lunr.py) and its
+BM25 formula with k1 = 1.2, b = 0.75, evaluated in lunr.py's order of
+operations and rounded as it serializes (3 decimals, Python's exact rounding:
+values too close to a rounding boundary for numpy's shortcut are rounded by
+Python). tests/test_index.py checks the result against lunr.py's own
+serialized index.
 
 An entry's weight for a term is the sum over fields of lunr's field weights
 (x 1000, integers): lunr scores a query by summing its field scores, so the
@@ -25,50 +26,38 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from generator.entries import Entry
-from generator.search.analysis import FIELDS, TITLE, Analyzer
+from generator.search.analysis import FIELDS, TITLE
 
 K1 = 1.2
 B = 0.75
-#: Entries analysed per batch: bounds the memory of the term-frequency step.
-BATCH = 4096
 
 
 @dataclass
 class Postings:
-    """Every (term, entry) posting, ordered by term then entry."""
+    """The postings of some terms, ordered by term then entry."""
 
-    terms: np.ndarray    # term id
+    terms: np.ndarray    # the terms, ascending, each once
+    starts: np.ndarray   # starts[i]:starts[i + 1] are the postings of terms[i]
     entries: np.ndarray  # entry number
     weights: np.ndarray  # lunr weight x 1000, x 2, + 1 if in the title
-    starts: np.ndarray   # starts[t]:starts[t + 1] are the postings of term t
     df: np.ndarray       # entries holding each term (before any cut)
 
 
-def frequencies(entries: list[Entry], analyzer: Analyzer) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(entry*3 + field, term, tf) of every distinct term of every field, and every (entry, field)'s length."""
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    lengths: list[int] = []
-    for start in range(0, len(entries), BATCH):
-        chunks: list[np.ndarray] = []
-        sizes: list[int] = []
-        for entry in entries[start:start + BATCH]:
-            for texts in analyzer.fields(entry):
-                chunks += texts
-                sizes.append(sum(map(len, texts)))
-        lengths += sizes
-        if not chunks:
-            continue
-        terms = np.concatenate(chunks)
-        slots = np.repeat(np.arange(start * 3, start * 3 + len(sizes), dtype=np.int64), sizes)
-        keys, tf = np.unique((slots << 32) | terms, return_counts=True)
-        parts.append(((keys >> 32).astype(np.int32), (keys & 0xFFFFFFFF).astype(np.int32), tf.astype(np.int32)))
-        del terms, slots, keys, tf
-    if not parts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty, np.array(lengths, dtype=np.int64)
-    return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
-            np.concatenate([p[2] for p in parts]), np.array(lengths, dtype=np.int64))
+def idf(counts: np.ndarray, entries: int) -> np.ndarray:
+    """lunr's idf of every term, from the number of (entry, field) holding it."""
+    return np.array([math.log(1 + abs((entries - c + 0.5) / (c + 0.5))) for c in counts.tolist()], dtype=np.float64)
+
+
+def norms(lengths: np.ndarray, entries: int) -> np.ndarray:
+    """lunr's length normalisation of every (entry, field) slot (entry * 3 + field), from its number of terms."""
+    fields = len(FIELDS)
+    by_field = lengths.reshape(entries, fields)
+    out = np.zeros(len(lengths), dtype=np.float64)
+    for f in range(fields):
+        average = int(by_field[:, f].sum()) / entries if entries else 0.0
+        if average:
+            out[f::fields] = K1 * (1 - B + B * (by_field[:, f] / average))
+    return out
 
 
 def lunr_round(scores: np.ndarray) -> np.ndarray:
@@ -76,66 +65,64 @@ def lunr_round(scores: np.ndarray) -> np.ndarray:
     scaled = scores * 1000
     out = np.rint(scaled).astype(np.int64)
     close = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    for index in np.flatnonzero(close):
+    for index in np.flatnonzero(close).tolist():
         out[index] = round(round(float(scores[index]), 3) * 1000)
     return out
 
 
-def weigh(entries: list[Entry], analyzer: Analyzer) -> Postings:
-    """lunr's weight of every term in every entry, summed over fields."""
-    n = len(entries)
-    slots, terms, tf, lengths = frequencies(entries, analyzer)
+_BOOSTS = np.array([boost for _, boost in FIELDS], dtype=np.float64)
+
+
+def weigh(rows: np.ndarray, idf_of: np.ndarray, norm_of: np.ndarray, limit: int | None) -> Postings:
+    """The postings of `rows` ((slot, term, tf), runs sorted by term then slot), fields summed per entry; with
+    `limit`, each term keeps only its `limit` best postings (`champions`)."""
     fields = len(FIELDS)
-    vocabulary = len(analyzer.term_ids)
-    # lunr's idf: documents_with_term counts a posting per field.
-    counts = np.bincount(terms, minlength=vocabulary)
-    idf = np.array([math.log(1 + abs((n - c + 0.5) / (c + 0.5))) for c in counts.tolist()], dtype=np.float64)
-    by_field = lengths.reshape(n, fields) if n else lengths.reshape(0, fields)
-    averages = [int(by_field[:, f].sum()) / n if n else 0.0 for f in range(fields)]
-    norms = np.zeros(len(lengths), dtype=np.float64)
-    for f in range(fields):
-        if averages[f]:
-            norms[f::fields] = K1 * (1 - B + B * (by_field[:, f] / averages[f]))
-    field = slots % fields
-    tf_float = tf.astype(np.float64)
+    slot, term = rows["slot"].astype(np.int64), rows["term"].astype(np.int64)
+    tf = rows["tf"].astype(np.float64)
+    field = slot % fields
+    scores = idf_of[term] * ((K1 + 1) * tf) / (norm_of[slot] + tf)
     del tf
-    scores = idf[terms] * ((K1 + 1) * tf_float) / (norms[slots] + tf_float)
-    del tf_float, norms
-    scores *= np.array([boost for _, boost in FIELDS], dtype=np.float64)[field]
-    weights = (lunr_round(scores) * 2 + (field == TITLE)).astype(np.int32)
+    scores *= _BOOSTS[field]
+    weights = lunr_round(scores) * 2 + (field == TITLE)
     del scores, field
-    # Order by (term, entry, field); sum the fields of one entry.
-    order = np.argsort((terms.astype(np.int64) << 32) | slots)
-    terms, slots, weights = terms[order], slots[order], weights[order]
-    del order
-    entry = slots // fields
-    new = np.ones(len(terms), dtype=bool)
-    if len(terms):
-        new[1:] = (terms[1:] != terms[:-1]) | (entry[1:] != entry[:-1])
+    # By term; a term's rows are in slot order already, so (term, entry, field) order. The rows are a few
+    # sorted runs (one per chunk of entries), which a stable sort (timsort) merges.
+    order = np.argsort(term, kind="stable")
+    term, weights, entry = term[order], weights[order], slot[order] // fields
+    del order, slot
+    new = np.ones(len(term), dtype=bool)
+    new[1:] = (term[1:] != term[:-1]) | (entry[1:] != entry[:-1])
     starts = np.flatnonzero(new)
-    summed = np.add.reduceat(weights, starts) if len(starts) else weights[:0]
-    terms, entry = terms[starts], entry[starts]
-    term_starts = np.searchsorted(terms, np.arange(vocabulary + 1))
-    return Postings(terms, entry, summed, term_starts, np.diff(term_starts))
+    weights = np.add.reduceat(weights, starts) if len(starts) else weights
+    term, entry = term[starts], entry[starts]
+    first = np.flatnonzero(np.r_[True, term[1:] != term[:-1]]) if len(term) else np.zeros(0, dtype=np.int64)
+    df = np.diff(np.r_[first, len(term)])
+    if limit is not None and len(term):
+        keep = champions(term, entry, weights, first, df, limit)
+        if keep is not None:
+            term, entry, weights = term[keep], entry[keep], weights[keep]
+            first = np.flatnonzero(np.r_[True, term[1:] != term[:-1]])
+    return Postings(term[first], np.r_[first, len(term)], entry, weights, df)
 
 
-def champions(postings: Postings, limit: int) -> Postings:
-    """For every term, its `limit` postings of highest weight (ties: first entries), in entry order.
+def champions(term: np.ndarray, entry: np.ndarray, weights: np.ndarray, first: np.ndarray, sizes: np.ndarray,
+              limit: int) -> np.ndarray | None:
+    """Which postings to keep: for every term, its `limit` postings of highest weight (ties: first entries).
 
     A word found in thousands of entries keeps those where it weighs most: the
     kept entries score exactly as in the whole index; entries far down a very
     common word's list, where it weighs least, drop out of it.
     """
-    sizes = np.diff(postings.starts)
-    crowded = np.flatnonzero(sizes > limit)
-    if not len(crowded):
-        return postings
-    keep = np.ones(len(postings.terms), dtype=bool)
-    for term in crowded.tolist():
-        a, b = int(postings.starts[term]), int(postings.starts[term + 1])
-        # stable sort by weight, descending: equal weights stay in entry order
-        order = np.argsort(-(postings.weights[a:b] >> 1), kind="stable")
-        keep[a + order[limit:]] = False
-    terms = postings.terms[keep]
-    starts = np.searchsorted(terms, np.arange(len(postings.starts)))
-    return Postings(terms, postings.entries[keep], postings.weights[keep], starts, postings.df)
+    crowded = sizes > limit
+    if not crowded.any():
+        return None
+    rows = np.flatnonzero(np.repeat(crowded, sizes))
+    # one key: the term's rank among the crowded ones, then the weight, descending; a stable sort keeps
+    # equal weights in entry order
+    group = np.repeat(np.arange(int(crowded.sum()), dtype=np.int64), sizes[crowded])
+    order = rows[np.argsort((group << 32) | (0xFFFFFFFF - (weights[rows] >> 1)), kind="stable")]
+    starts = np.r_[0, np.cumsum(sizes[crowded])[:-1]]
+    rank = np.arange(len(order)) - np.repeat(starts, sizes[crowded])
+    keep = np.ones(len(term), dtype=bool)
+    keep[order[rank >= limit]] = False
+    return keep

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 import os
 import shutil
 import tempfile
@@ -47,11 +48,15 @@ from generator.site import PageJob, Redirect, output_path
 from generator.sources import SourceFile, discover
 from generator.validate import check_references
 from generator.validate.per_file import FileResult, process_file
+from generator.workers import die_with_parent
 
 RecordKey = tuple[str, str]  # (kind, id)
 
 #: The open-data page: it lists the download tables, which the background process rebuilds.
 DATA_PAGE = "du-lieu/"
+
+#: Background work waits for the editor to pause this long (seconds) after a save.
+BACKGROUND_DELAY_S = 2.0
 
 
 @dataclass
@@ -74,6 +79,7 @@ class Session:
     good: Good | None = None
     publisher: MaterialPublisher | None = None
     search: Any = None
+    timer: Any = None
 
     # --- entry point -------------------------------------------------------------------
     def build(self, paths: set[str] | None = None) -> Outcome:
@@ -208,18 +214,39 @@ class Session:
         return Outcome(True, [], f"Đã cập nhật trang xem trước: {rewritten} trang thay đổi.")
 
     def _stop_search(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
         if self.search is not None and self.search.is_alive():
             self.search.terminate()
             self.search.join()
         self.search = None
 
-    def _refresh_search(self) -> None:
+    def _refresh_search(self, delay: float = BACKGROUND_DELAY_S) -> None:
         """Downloads, the data page and the search index again, in a background process: they take
-        seconds, and the pages do not wait for them."""
+        seconds, and the pages do not wait for them. It starts once the editor pauses (`delay`), at the
+        lowest priority, so it never slows the next save's pages."""
         self._stop_search()
+        if delay <= 0:
+            self._start_search()
+            return
+        self.timer = threading.Timer(delay, self._start_search)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _start_search(self) -> None:
         context = multiprocessing.get_context("spawn")
         self.search = context.Process(target=rebuild_search, args=(self.root, self.out, kinds.added()), daemon=True)
         self.search.start()
+
+    def settle(self, timeout: float = 120) -> None:
+        """Wait for the background work of the last update (tests and benchmarks compare whole sites)."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+            self._start_search()
+        if self.search is not None:
+            self.search.join(timeout)
 
     def close(self) -> None:
         self._stop_search()
@@ -293,6 +320,8 @@ def rebuild_search(root: Path, out: Path, extra: list) -> None:
     from generator.index import search_files
     from generator.pipeline import load_hub
 
+    os.nice(19)
+    die_with_parent()
     kinds.install(extra)
     result = load_hub(root, jobs=1)
     if not result.ok or result.hub is None:

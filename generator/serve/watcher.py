@@ -1,8 +1,11 @@
-"""Which files an editor changed: polling sizes and modification times.
+"""Which files an editor changed.
 
-No dependency, the same behaviour on every file system (including shared
-folders where change notifications do not arrive), and cheap: a stat per
-file, about 50 ms for 10,000 files.
+The operating system tells (inotify on Linux, through watchfiles): a save is
+seen within milliseconds, and nothing is read while nothing changes, however
+many files there are. Where notifications do not arrive (some shared
+folders), watchfiles itself falls back to polling. Snapshots of sizes and
+modification times are still taken around the first build, so a save made
+while it runs is not missed.
 """
 
 from __future__ import annotations
@@ -62,8 +65,37 @@ def settled(root: Path, current: Snapshot, interval: float, stop: threading.Even
     return current
 
 
+def _editor_file(change: object, path: str) -> bool:
+    return not any(_ignored(part) for part in Path(path).parts[-3:])
+
+
 def watch(root: Path, seen: Snapshot, interval: float, stop: threading.Event,
           on_change: Callable[[set[str]], None]) -> None:
+    """Call `on_change(paths)` for every change after the snapshot `seen`, until `stop` is set."""
+    try:
+        import watchfiles
+    except ImportError:  # pragma: no cover - installed with the generator
+        return poll(root, seen, interval, stop, on_change)
+    paths = [root / name for name in WATCHED if (root / name).exists()]
+    watching = False
+    for changes in watchfiles.watch(*paths, watch_filter=_editor_file, debounce=60, step=20, stop_event=stop,
+                                    yield_on_timeout=True, rust_timeout=300):
+        if stop.is_set():
+            return
+        if not watching:
+            # The first answer comes once the system watches the files: anything saved before then
+            # (while the first build ran) shows in a snapshot, and nothing after it is missed.
+            watching = True
+            now = snapshot(root)
+            if now != seen:
+                on_change(changed(seen, now) | {path for _, path in changes})
+                continue
+        if changes:
+            on_change({path for _, path in changes})
+
+
+def poll(root: Path, seen: Snapshot, interval: float, stop: threading.Event,
+         on_change: Callable[[set[str]], None]) -> None:
     """Call `on_change(paths)` whenever watched files differ from `seen`, until `stop` is set."""
     while not stop.wait(interval):
         current = snapshot(root)
