@@ -7,6 +7,14 @@ spares jsonschema a registry. Everything else that reads a schema (the
 reference walker below, `new`'s skeletons) reads the bundled form, so there
 is one `$ref` resolver.
 
+Bundling also makes the schemas mean for Python what they mean in JSON
+Schema, where Python's own reading differs (`python_semantics`): an end
+anchor `$` becomes `\\Z` (Python's `$` also matches before a final newline, so
+`"2022-07-04\n"` would pass), and `integer` means an integer as written, not
+a float with no fraction (`2025.0`, which both validators take for an integer
+since draft 6). Both validators are built here from the one bundled schema so
+they cannot disagree.
+
 Two annotations of our own (JSON Schema ignores unknown keywords) say what
 the schema alone cannot: `"x-ref": "<kind>"` marks a field holding the id of
 another record, `"x-record": "<kind>"` an object that defines an id of its own
@@ -24,6 +32,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import fastjsonschema
+from fastjsonschema.draft04 import CodeGeneratorDraft04
+from fastjsonschema.draft07 import CodeGeneratorDraft07
+from fastjsonschema.ref_resolver import RefResolver
+from jsonschema import Draft7Validator, validators
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 _COMMON = "common.schema.json"
@@ -63,22 +75,102 @@ def read_schema(kind: str) -> dict[str, Any]:
     return json.loads(schema_path(kind).read_text(encoding="utf-8"))
 
 
+def anchored(pattern: str) -> str:
+    """`pattern` with every end anchor `$` (outside a character class) made `\\Z`.
+
+    In JSON Schema (ECMA-262) `$` matches only at the end of the text; in
+    Python it also matches before a final newline. `\\Z` is Python's "end of
+    text" and both validators pass it to `re` unchanged.
+    """
+    out = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":  # as Python reads a class: `[^]...]` and `[]...]` hold a literal `]`
+            start = index + 1 + pattern.startswith("^", index + 1)
+            start += pattern.startswith("]", start)
+            out.append(pattern[index:start])
+            index, in_class = start, True
+            continue
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def python_semantics(node: Any) -> Any:
+    """The schema with its patterns anchored for Python's `re` (see `anchored`); other keys unchanged."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                out[key] = anchored(value)
+            elif key == "patternProperties" and isinstance(value, dict):
+                out[key] = {anchored(k): python_semantics(v) for k, v in value.items()}
+            elif key in ("properties", "definitions") and isinstance(value, dict):  # names, not keywords
+                out[key] = {k: python_semantics(v) for k, v in value.items()}
+            elif key in ("enum", "const", "default", "examples"):  # values, not schemas
+                out[key] = value
+            else:
+                out[key] = python_semantics(value)
+        return out
+    if isinstance(node, list):
+        return [python_semantics(v) for v in node]
+    return node
+
+
 @lru_cache(maxsize=None)
 def bundled(kind: str) -> dict[str, Any]:
-    """A self-contained schema for `kind` (common definitions inlined)."""
+    """A self-contained schema for `kind` (common definitions inlined), patterns anchored for Python."""
     schema = _rewrite_refs(copy.deepcopy(read_schema(kind)))
     common = read_schema("common")["definitions"]
     definitions = schema.setdefault("definitions", {})
     for name, definition in common.items():
         definitions["common." + name] = _rewrite_refs(definition, local_prefix="common.")
     schema.pop("$id", None)
-    return schema
+    return python_semantics(schema)
+
+
+def _strict_integer(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+#: Draft 7 as jsonschema reads it, except that `2025.0` is not an integer (a year, an order: written as integers).
+StrictDraft7Validator = validators.extend(
+    Draft7Validator, type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _strict_integer))
+
+
+class _StrictDraft07(CodeGeneratorDraft07):
+    """fastjsonschema's draft 7, except that `2025.0` is not an integer (draft 4's type check, unchanged otherwise)."""
+
+    generate_type = CodeGeneratorDraft04.generate_type
+
+
+def compile_fast(schema: dict[str, Any]) -> Callable[[Any], Any]:
+    """fastjsonschema's `compile` with the strict integer type (`fastjsonschema.compile` takes no generator)."""
+    resolver = RefResolver.from_schema(schema, handlers={}, store={})
+    generator = _StrictDraft07(schema, resolver=resolver)
+    state = generator.global_state
+    exec(generator.func_code, state)  # noqa: S102 - fastjsonschema's own generated code, as compile() runs it
+    return state[resolver.get_scope_name()]
 
 
 @lru_cache(maxsize=None)
 def fast_validator(kind: str) -> Callable[[Any], Any]:
     """A compiled yes/no validator: the fast path for the common, valid case."""
-    return fastjsonschema.compile(bundled(kind))
+    return compile_fast(bundled(kind))
+
+
+def full_validator(kind: str) -> Draft7Validator:
+    """The validator that lists every error (run only for an invalid record), on the same bundled schema."""
+    return StrictDraft7Validator(bundled(kind))
 
 
 def deref(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], str | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator
 
@@ -19,13 +19,13 @@ from generator import links, markdown_safe
 from generator.loader import LoadedFile
 from generator.model.anchors import PAGE_ANCHORS, item_anchor as _anchor
 from generator.problems import Problem, format_field
-from generator.schemas import id_pattern, walk_ids
+from generator.schemas import anchored, bundled, deref, id_pattern, walk_ids
 from generator.validate import privacy
 
 Path_ = tuple[str | int, ...]
 
 #: The id rule of schema/common.schema.json, for records the schema rejected.
-ID_PATTERN = re.compile(id_pattern()["pattern"])
+ID_PATTERN = re.compile(anchored(id_pattern()["pattern"]))
 
 
 @dataclass(frozen=True)
@@ -115,37 +115,138 @@ def id_only_facts(record: Record) -> Facts | None:
 
 # --- checks ----------------------------------------------------------------
 
+#: A date as the schemas write it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (nothing after it, not even a newline).
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+
+
 def parse_date(text: str) -> dt.date | None:
     """A real calendar date from `YYYY-MM-DD`, or None (`YYYY` alone is not a day)."""
+    match = _DATE.match(text)
+    if match is None or match.group(3) is None:
+        return None
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
 
 
+def date_problem(text: str) -> str | None:
+    """Why a well-formed date names no real day or month (30/02, month 13); None if it does or is not well formed.
+
+    A malformed date (`04/07/2022`, a trailing newline) is the schema's to report.
+    """
+    match = _DATE.match(text)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    if day is not None:
+        return None if parse_date(text) else f"ngày {int(day)}/{int(month)}/{year} không có thật"
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"tháng {int(month)}/{year} không có thật"
+    return None
+
+
+def _is_date(node: dict[str, Any], name: str | None) -> bool:
+    """A date field: a definition named `...date` (common `date`, `full_date`, a kind's own), or a date pattern."""
+    named = name is not None and name.rsplit(".", 1)[-1].endswith("date")
+    return named or str(node.get("pattern", "")).startswith("^[0-9]{4}")
+
+
+@dataclass
+class _DatePlan:
+    """Where a kind's schema holds dates (cyclic for recursive definitions, like the id walker's plan)."""
+
+    date: bool = False
+    properties: dict[str, "_DatePlan"] = field(default_factory=dict)
+    items: "_DatePlan | None" = None
+
+
+def _compile_dates(node: dict[str, Any], root: dict[str, Any], memo: dict[str, _DatePlan]) -> _DatePlan | None:
+    node, name = deref(node, root)
+    if _is_date(node, name):
+        return _DatePlan(date=True)
+    if name is not None:
+        if name in memo:
+            return memo[name]
+        plan = memo[name] = _DatePlan()
+    else:
+        plan = _DatePlan()
+    for alternative in node.get("anyOf", []) + node.get("oneOf", []) + node.get("allOf", []):
+        sub = _compile_dates(alternative, root, memo) if isinstance(alternative, dict) else None
+        if sub is not None:
+            plan.date = plan.date or sub.date
+            plan.properties.update(sub.properties)
+            plan.items = plan.items or sub.items
+    for key, child in node.get("properties", {}).items():
+        sub = _compile_dates(child, root, memo)
+        if sub is not None:
+            plan.properties[key] = sub
+    if isinstance(node.get("items"), dict):
+        plan.items = _compile_dates(node["items"], root, memo)
+    found = plan.date or plan.properties or plan.items
+    return plan if found or name is not None else None
+
+
+def _prune(root: _DatePlan) -> _DatePlan:
+    """Drop the branches that lead to no date (a recursive definition is kept only if dates lie below it)."""
+    plans, stack = [], [root]
+    while stack:
+        plan = stack.pop()
+        if any(plan is p for p in plans):
+            continue
+        plans.append(plan)
+        stack.extend(plan.properties.values())
+        if plan.items is not None:
+            stack.append(plan.items)
+    useful = {id(p) for p in plans if p.date}
+    changed = True
+    while changed:
+        changed = False
+        for plan in plans:
+            if id(plan) not in useful and (any(id(s) in useful for s in plan.properties.values())
+                                           or (plan.items is not None and id(plan.items) in useful)):
+                useful.add(id(plan))
+                changed = True
+    for plan in plans:
+        plan.properties = {k: v for k, v in plan.properties.items() if id(v) in useful}
+        if plan.items is not None and id(plan.items) not in useful:
+            plan.items = None
+    return root
+
+
+_DATE_PLANS: dict[str, tuple[dict[str, Any], _DatePlan]] = {}
+
+
+def _date_plan(kind: str) -> _DatePlan:
+    """The plan of a kind's date fields, made again when its bundled schema is (a kind registered anew)."""
+    root = bundled(kind)
+    known = _DATE_PLANS.get(kind)
+    if known is None or known[0] is not root:
+        known = _DATE_PLANS[kind] = (root, _prune(_compile_dates(root, root, {}) or _DatePlan()))
+    return known[1]
+
+
+def _walk_dates(plan: _DatePlan, data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if plan.date and isinstance(data, str):
+        yield path, data
+    if isinstance(data, dict):
+        for key, sub in plan.properties.items():
+            if key in data:
+                yield from _walk_dates(sub, data[key], path + (key,))
+    elif isinstance(data, list) and plan.items is not None:
+        for index, value in enumerate(data):
+            yield from _walk_dates(plan.items, value, path + (index,))
+
+
 def _date_fields(record: Record) -> Iterator[tuple[Path_, str]]:
-    """Every `date` field the schemas define, with its path."""
-    data = record.data
-    if isinstance(data.get("date"), str):
-        yield ("date",), data["date"]
-    for field in ("legal_bases", "deadlines"):
-        for index, entry in enumerate(data.get(field, [])):
-            holder = entry.get("citation", {}) if field == "legal_bases" else entry
-            if isinstance(holder.get("date"), str):
-                yield ((field, index, "citation", "date") if field == "legal_bases" else (field, index, "date")), holder["date"]
-    for field in ("consent", "decision"):
-        if isinstance(data.get(field, {}).get("date"), str):
-            yield (field, "date"), data[field]["date"]
+    """Every field the kind's schema declares a date (a definition named `...date`, or a date pattern), with its path."""
+    yield from _walk_dates(_date_plan(record.kind), record.data, ())
 
 
 def check_dates(record: Record) -> list[Problem]:
-    """Every `date` that names a day names one that exists (no 30/02)."""
-    problems = []
-    for path, text in _date_fields(record):
-        if len(text) == 10 and parse_date(text) is None:
-            year, month, day = text.split("-")
-            problems.append(problem_at(record.file, path, f"ngày {int(day)}/{int(month)}/{year} không có thật"))
-    return problems
+    """Every date names a day (or month) that exists: no 30/02, no 29/02/2023, no month 13."""
+    return [problem_at(record.file, path, reason) for path, text in _date_fields(record)
+            if (reason := date_problem(text))]
 
 
 def check_document_values(record: Record) -> list[Problem]:

@@ -7,6 +7,7 @@ tells us which rule failed, so each can get a message an editor understands.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -16,22 +17,26 @@ from jsonschema.exceptions import ValidationError
 
 from generator.loader import LoadedFile
 from generator.problems import Problem, format_field
-from generator.schemas import bundled, fast_validator, property_names, read_schema
+from generator.schemas import anchored, fast_validator, full_validator, property_names, read_schema
 from generator.validate.messages import TYPE_NAMES, show, suggest, type_of
 
-_PATTERN_MESSAGES = {
+#: What each pattern of the schemas means, by the pattern as published (looked up in its bundled, anchored form).
+_PATTERN_MESSAGES = {anchored(pattern): message for pattern, message in {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "mã chỉ gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ: kh-104-ubnd-thai-nguyen-2022)",
     "^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$": "ngày phải viết dạng NNNN-TT-NN (ví dụ 2022-07-04) hoặc chỉ năm NNNN",
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "ngày phải viết dạng NNNN-TT-NN (ví dụ 2022-07-04), NNNN-TT hoặc chỉ năm NNNN",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "ngày phải viết đầy đủ dạng NNNN-TT-NN (ví dụ 2022-07-04)",
     "^(https?://[^\\s]+|mailto:[^\\s]+)$": "địa chỉ phải bắt đầu bằng http://, https:// hoặc mailto: và không có dấu cách",
     "^[a-zđ]$": "nhóm là một chữ cái thường: a, b, c, d, ...",
     "^[a-z]{2}$": "mã ngôn ngữ hai chữ cái thường (vi, en, ...)",
-}
+}.items()}
+#: Said instead when the only fault is white space around the value (`"2022-07-04\\n"`, a `|` block).
+_SURROUNDING_SPACE = "thừa dấu xuống dòng hoặc dấu cách ở đầu/cuối (\\n, khối '|' hay '>'); hãy xóa chúng"
 
 
 @lru_cache(maxsize=None)
 def _validator(kind: str) -> Draft7Validator:
-    return Draft7Validator(bundled(kind))
+    return full_validator(kind)
 
 
 def check_schema(kind: str, loaded: LoadedFile) -> list[Problem]:
@@ -69,14 +74,21 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
     elif rule == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         names = " hoặc ".join(TYPE_NAMES[t] for t in wanted)
-        yield _at(loaded, path, _wrong_type(loaded, path, names, instance))
+        if "integer" in wanted and isinstance(instance, float):
+            yield _at(loaded, path, _not_integer(loaded, path, instance))
+        else:
+            yield _at(loaded, path, _wrong_type(loaded, path, names, instance))
     elif rule == "enum":
         choices = [str(c) for c in error.validator_value]
         hint = suggest(str(instance), choices)
         listed = ", ".join(choices) if len(choices) <= 20 else ", ".join(choices[:20]) + ", ..."
         yield _at(loaded, path, f"giá trị '{show(instance)}' không hợp lệ{hint} (chọn một trong: {listed})")
     elif rule == "pattern":
-        reason = _PATTERN_MESSAGES.get(error.validator_value, f"không đúng dạng {error.validator_value}")
+        pattern = error.validator_value
+        if instance != instance.strip() and re.search(pattern, instance.strip()):
+            reason = _SURROUNDING_SPACE
+        else:
+            reason = _PATTERN_MESSAGES.get(pattern, f"không đúng dạng {pattern.replace(chr(92) + 'Z', '$')}")
         yield _at(loaded, path, f"'{show(instance)}' sai dạng: {reason}")
     elif rule == "minLength":
         yield _at(loaded, path, "không được để trống" if error.validator_value == 1 or not instance
@@ -124,6 +136,14 @@ def _translate_alternatives(error: ValidationError, loaded: LoadedFile) -> Itera
     names = " hoặc ".join(TYPE_NAMES.get(t, t) for t in dict.fromkeys(wanted)) or "giá trị khác"
     path = tuple(error.absolute_path)
     yield _at(loaded, path, _wrong_type(loaded, path, names, error.instance))
+
+
+def _not_integer(loaded: LoadedFile, path: tuple, value: float) -> str:
+    """`2025.0` where a year goes: an integer is written without a decimal point."""
+    written = _as_written(loaded, path, value)
+    if value.is_integer():
+        return f"phải là số nguyên, viết không có phần thập phân ({written}); hãy viết {int(value)}"
+    return f"phải là số nguyên, không phải số thập phân ({written})"
 
 
 def _wrong_type(loaded: LoadedFile, path: tuple, names: str, value: object) -> str:
