@@ -35,9 +35,54 @@ LEGAL_BASIS_KINDS = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "de-ng
 
 RESPONSIBILITY = {"assigned": "Được giao", "requested": "Được đề nghị"}
 
+#: A body's role in an item, as its badge reads; "" where the document states none.
+DUTY_ROLES = {"chu-tri": "Chủ trì", "phoi-hop": "Phối hợp", "thuong-truc": "Thường trực", "bao-cao": "Báo cáo"}
+
+#: The groups of a body's page: what it leads first, then what it supports.
+DUTY_GROUPS = {"thuong-truc": "Cơ quan thường trực", "chu-tri": "Chủ trì", "phoi-hop": "Phối hợp",
+               "bao-cao": "Báo cáo kết quả", "": "Nhiệm vụ khác (văn bản không nêu vai trò)"}
+
+#: How a document's text was taken, in plain words (the page's "Mức độ chép" and the exports' descriptions).
+TRANSCRIPTION = {
+    "full": "Chép đầy đủ, nguyên văn",
+    "partial": "Chép một phần: nguyên văn, nhưng bản nguồn không đầy đủ (chỗ bị cắt có đánh dấu)",
+    "restated": "Diễn đạt lại theo nguồn (cổng thông tin, báo chí), không phải nguyên văn",
+    "reference": "Chỉ ghi những gì đã biết về văn bản, chưa có toàn văn",
+}
+
+#: An item taken otherwise than its document, as the note beside it reads.
+ITEM_TRANSCRIPTION = {"full": "nguyên văn", "partial": "nguyên văn, bản nguồn bị cắt",
+                      "restated": "diễn đạt lại theo nguồn, không phải nguyên văn"}
+
+#: A relation as the page of the document in it names it (the hub adds the inverse of each stated relation).
+RELATIONS = {
+    "issues": "Văn bản ban hành kèm theo", "issued-with": "Ban hành kèm theo",
+    "replaces": "Thay thế văn bản", "replaced-by": "Đã được thay thế bởi",
+    "amends": "Sửa đổi, bổ sung văn bản", "amended-by": "Được sửa đổi, bổ sung bởi",
+    "cites": "Văn bản được nhắc đến trong nội dung", "cited-in": "Được nhắc đến trong",
+}
+
+#: What a document itself leaves out (`not_printed`).
+NOT_PRINTED = {"number": "số, ký hiệu", "day": "ngày", "month": "tháng", "signer": "người ký"}
+
+#: Roles of an item in its document (sections, and the Điều of a decision).
+ITEM_ROLES = {
+    "purposes": "Mục đích", "requirements": "Yêu cầu", "viewpoints": "Quan điểm", "goals": "Mục tiêu",
+    "general-goal": "Mục tiêu chung", "specific-targets": "Mục tiêu cụ thể", "tasks": "Nhiệm vụ, giải pháp",
+    "funding": "Kinh phí", "implementation": "Tổ chức thực hiện", "reporting": "Báo cáo", "other": "Khác",
+    "approval": "Phê duyệt", "issuance": "Ban hành kèm theo", "effect": "Hiệu lực", "enforcement": "Trách nhiệm thi hành",
+}
+
+#: Themes of indicators (the indicator listing's headings), in the listing's order.
+THEMES = {"xoa-mu-chu-pho-cap": "Xóa mù chữ, phổ cập giáo dục", "nang-luc-trinh-do": "Năng lực, trình độ",
+          "co-so-giao-duc": "Cơ sở giáo dục", "mo-hinh-hoc-tap": "Mô hình học tập", "khac": "Khác"}
+
 COMPARATORS = {"=": "", ">": "trên ", ">=": "từ ", "<": "dưới ", "<=": "không quá "}
 
-UNITS = {"percent": "%", "count": ""}
+UNITS = {"percent": "%", "count": "", "yes-no": ""}
+
+#: A yes/no target's value (`unit: yes-no`).
+YES_NO = {True: "đạt", False: "không đạt"}
 
 TOPICS = {
     "ky-nang-so": "Kỹ năng số", "tin-hoc": "Tin học", "ngoai-ngu": "Ngoại ngữ", "ky-nang-song": "Kỹ năng sống",

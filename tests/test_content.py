@@ -127,7 +127,7 @@ def test_1373_is_the_parent_with_backlinks_and_national_targets(hub: Hub):
 def test_seed_documents_name_their_source(hub: Hub, doc_id: str, seed: str):
     doc = hub.documents[doc_id]
     assert doc.transcription == "full"
-    assert doc.source.file == seed
+    assert doc.source[0].file == seed
     assert doc.recipients, "Nơi nhận is part of every seed"
 
 

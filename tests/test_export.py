@@ -135,10 +135,17 @@ summary: Đơn vị học tập.
 PUBLISHED_COLUMNS = {
     "documents": ["id", "url", "number", "type", "title", "issuer_name", "issuer_body", "issuer_level", "place",
                   "locality", "date", "date_precision", "signer_name", "period_from", "period_to", "transcription",
-                  "legal_basis_ids", "cited_by_ids", "target_count", "source_file", "source_url"],
+                  "legal_basis_ids", "cited_by_ids", "target_count", "source_file", "source_url",
+                  # added by issue 9: what the document leaves out, its authority line, effect, relations
+                  "not_printed", "issuing_authority", "effective_date", "effective_from_signing", "issued_with_ids",
+                  "issues_ids", "replaces_ids", "replaced_by_ids", "amends_ids", "amended_by_ids", "cites_ids",
+                  "cited_in_ids"],
     "targets": ["id", "url", "document_id", "document_number", "indicator_id", "indicator_name", "value",
-                "comparator", "unit", "verb", "year", "scope", "group", "level", "locality", "text"],
+                "comparator", "unit", "verb", "year", "scope", "group", "level", "locality", "text",
+                "yes_no", "part_of", "text_transcription"],
     "actuals": ["target_id", "url", "year", "value", "source", "source_url"],
+    "document_sources": ["document_id", "position", "file", "url", "title", "accessed", "took", "note"],
+    "duties": ["document_id", "url", "body_id", "responsibility", "role", "item_label", "item_heading"],
     "resources": ["id", "url", "name", "provider", "link", "topics", "audiences", "formats", "languages", "cost",
                   "localities", "description"],
     "examples": ["id", "url", "model", "name", "locality", "year", "illustrative", "summary"],
@@ -276,7 +283,7 @@ def test_target_count_matches_the_targets_table(real_tables):
 # --- file format -----------------------------------------------------------
 
 def test_each_table_gives_a_json_and_a_csv_file(real_tables):
-    assert set(real_tables) == {"documents", "targets", "actuals", "resources", "examples"}
+    assert set(real_tables) == {"documents", "targets", "actuals", "document_sources", "duties", "resources", "examples"}
     for table in real_tables.values():
         assert set(table_files(table)) == {f"{table.name}.json", f"{table.name}.csv"}
 
@@ -404,8 +411,9 @@ def test_formula_in_a_title_is_defused_in_csv_only(small_tables):
 
 
 def test_text_starting_with_a_dash_or_at_is_defused(small_tables):
+    text = [c.name for c in small_tables["targets"].columns].index("text")
     targets = {r[0]: r for r in csv_rows(small_tables["targets"])}
-    assert targets["mau-2023-gdht-2025"][-1].startswith("'- Giảm")
+    assert targets["mau-2023-gdht-2025"][text].startswith("'- Giảm")
     resources = {r[0]: r for r in csv_rows(small_tables["resources"])}
     assert resources["hoc-lieu-mau"][2] == "'+Học liệu mẫu"
     assert resources["hoc-lieu-mau"][-1] == "'-Mô tả bắt đầu bằng gạch ngang"
@@ -476,6 +484,9 @@ def test_targets_table_row(small_tables):
         "level": "mức độ 2",
         "locality": "tinh-mau",
         "text": "- Giảm số trường chưa đạt chuẩn; 55,55% hộ gia đình đạt danh hiệu.",
+        "yes_no": None,
+        "part_of": None,
+        "text_transcription": "full",
     }
     assert rows_by_id(small_tables["targets"])["mau-2023-truong-2030"]["value"] is None
 

@@ -23,6 +23,12 @@ LABELLED = [
     ("document", "sections[].responsibility", labels.RESPONSIBILITY),
     ("document", "sections[].targets[].comparator", labels.COMPARATORS),
     ("document", "sections[].targets[].unit", labels.UNITS),
+    ("document", "transcription", labels.TRANSCRIPTION),
+    ("document", "sections[].transcription", labels.ITEM_TRANSCRIPTION),
+    ("document", "sections[].role", labels.ITEM_ROLES),
+    ("document", "not_printed[]", labels.NOT_PRINTED),
+    ("document", "sections[].bodies[].role", labels.DUTY_ROLES),
+    ("indicator", "theme", labels.THEMES),
     ("body", "kind", labels.BODY_KINDS),
     ("body", "level", labels.LEVELS),
     ("locality", "kind", labels.LOCALITY_KINDS),
@@ -42,7 +48,22 @@ def enum_at(kind: str, path: str) -> list[Any]:
         node, _ = deref(node["properties"][name], root)
         if many:
             node, _ = deref(node["items"], root)
+        # a value that may be written two ways (`bodies`: an id, or {body, role}): the one with fields
+        node = next((deref(a, root)[0] for a in node.get("anyOf", []) if "properties" in deref(a, root)[0]), node)
     return node["enum"]
+
+
+def test_relations_have_a_heading_both_ways():
+    """Each relation a document states is named on both pages: as stated, and its inverse."""
+    from generator.model.hub import INVERSE, RELATION_ORDER
+
+    stated = enum_at("document", "relations[].kind")
+    assert set(INVERSE) == set(stated) and set(RELATION_ORDER) == set(INVERSE) | set(INVERSE.values())
+    assert set(labels.RELATIONS) == set(RELATION_ORDER)
+
+
+def test_duty_groups_are_the_roles_and_no_role():
+    assert set(labels.DUTY_GROUPS) == set(labels.DUTY_ROLES) | {""}
 
 
 @pytest.mark.parametrize("kind,path,table", LABELLED, ids=[f"{k}.{p}" for k, p, _ in LABELLED])

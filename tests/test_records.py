@@ -17,14 +17,16 @@ from generator.model import records as r
 from generator.schemas import bundled, deref
 
 #: Fields the model derives; no editor writes them.
-DERIVED = {r.Document: {"version", "targets"}, r.Target: {"document_id"}}
+DERIVED = {r.Document: {"version", "targets"}, r.Target: {"document_id", "transcription", "parts"}, r.Item: {"roles"}}
 
 #: struct -> (kind, path of the object in that kind's schema)
 NESTED = [
     (r.Issuer, "document", "issuer"), (r.Signer, "document", "signer"), (r.Period, "document", "period"),
     (r.LegalBasis, "document", "legal_bases[]"), (r.Citation, "document", "legal_bases[].citation"),
     (r.Deadline, "document", "deadlines[]"), (r.Recipient, "document", "recipients[]"),
-    (r.Recipient, "document", "addressees[]"), (r.Source, "document", "source"),
+    (r.Recipient, "document", "addressees[]"), (r.Source, "document", "source"), (r.Source, "document", "source[]"),
+    (r.Relation, "document", "relations[]"), (r.Citation, "document", "relations[].citation"),
+    (r.Effective, "document", "effective"), (r.IndicatorGroup, "indicator", "groups[]"),
     (r.Item, "document", "sections[]"), (r.Target, "document", "sections[].targets[]"),
     (r.Actual, "document", "sections[].targets[].actuals[]"), (r.Contact, "body", "contacts[]"),
     (r.Consent, "example", "consent"), (r.Decision, "example", "decision"),
@@ -37,7 +39,8 @@ def _object(kind: str, path: str) -> dict[str, Any]:
     for step in [s for s in path.split(".") if s]:
         node, _ = deref(node["properties"][step.removesuffix("[]")], root)
         if step.endswith("[]"):
-            node, _ = deref(node["items"], root)
+            lists = [node] + [deref(a, root)[0] for a in node.get("anyOf", [])]  # `x` or a list of `x`
+            node, _ = deref(next(n for n in lists if "items" in n)["items"], root)
         for alternative in node.get("anyOf", []):
             alternative, _ = deref(alternative, root)
             if alternative.get("type") == "object" or "properties" in alternative:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from generator import labels
 from generator.entries import Entry, Passage
 from generator.kinds.base import RecordKind
 from generator.model.hub import Duty, Hub
-from generator.model.records import Body
+from generator.model.records import Body, Document
 from generator.render.contexts import BodyContext
 from generator.render.environment import make_page
 from generator.render.listing import PER_PAGE, paged, versions
@@ -41,23 +42,33 @@ class BodyKind(RecordKind):
             yield Entry("Cơ quan", body.name, self.url(ident), body.description or "", fields=short)
 
 
+def duty_groups(body: Body, hub: Hub) -> list[tuple[str, Document, list[Duty]]]:
+    """(role, document, duties) of a body: what it leads (thường trực, chủ trì) before what it supports (phối hợp),
+    then reports and duties whose role the document does not state; documents newest first in each."""
+    by_group: dict[str, dict[str, list[Duty]]] = {role: {} for role in labels.DUTY_GROUPS}
+    for duty in hub.duties.get(body.id, []):  # documents newest first
+        by_group[duty.role].setdefault(duty.document_id, []).append(duty)
+    return [(role, hub.documents[doc_id], duties) for role, docs in by_group.items() for doc_id, duties in docs.items()]
+
+
 def body_pages(body: Body, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
-    """A body's page: duties grouped per document (20 documents a page), what it issued, its units."""
-    by_doc: dict[str, list[Duty]] = {}
+    """A body's page: duties grouped by role, then per document (20 a page), what it issued, its units."""
+    duties = duty_groups(body, hub)
+    counts = {role: 0 for role in labels.DUTY_GROUPS}
     for duty in hub.duties.get(body.id, []):
-        by_doc.setdefault(duty.document_id, []).append(duty)
-    duties = [(hub.documents[doc_id], items) for doc_id, items in by_doc.items()]
+        counts[duty.role] += 1
     issued = hub.issued_by(body.id)
     children = [hub.bodies[i] for i in hub.referring("body", "parent", body.id)[:PER_PAGE]]
     common: dict[str, Any] = dict(
         hub=hub, site=site, body=body, issued=[hub.documents[i] for i in issued[:PER_PAGE]],
         issued_total=len(issued), children=children, parent=hub.bodies.get(body.parent or ""),
-        locality=hub.localities.get(body.locality or ""))
+        locality=hub.localities.get(body.locality or ""), role_counts=[(r, n) for r, n in counts.items() if n])
 
     def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
         return make_page("body.html", BodyContext(title=title, page_url=url, items=chunk, paging=paging, **common),
                          f"Nhiệm vụ của {body.name} trong các văn bản về xây dựng xã hội học tập")
     shown = (versions([body, common["parent"], common["locality"]]), versions(common["issued"]), len(issued),
-             versions(children))
+             versions(children), tuple(common["role_counts"]))
     yield from paged(f"co-quan/{body.id}/", duties, body.name, 20, render,
-                     lambda chunk, paging: (shown, versions(doc for doc, _ in chunk)))
+                     lambda chunk, paging: (shown, tuple(role for role, _, _ in chunk),
+                                            versions(doc for _, doc, _ in chunk)))

@@ -10,14 +10,15 @@ from msgspec.structs import force_setattr
 from generator import labels
 from generator.entries import Entry
 from generator.kinds.base import Facet, RecordKind, field_facet, locality_facet
+from generator.kinds.document_checks import CHECKS
 from generator.kinds.document_search import document_entries
 from generator.kinds.document_tables import document_tables
 from generator.links import url_for
 from generator.model.anchors import item_anchor
-from generator.model.hub import Hub, document_order, iter_items
+from generator.model.hub import RELATION_ORDER, Hub, document_order, iter_items
 from generator.model.records import Document, Item
 from generator.render import formatting
-from generator.render.contexts import CitingContext, DocumentContext, OutlineStep
+from generator.render.contexts import CitingContext, DocumentContext, OutlineStep, Related
 from generator.render.environment import make_page
 from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo
@@ -28,15 +29,22 @@ def _year(doc: Document, hub: Hub) -> list[tuple[str, str]]:
     return [(str(doc.date.year), str(doc.date.year))] if doc.date else []
 
 
-def _prepare_items(items: list[dict[str, Any]], document_id: str, positions: tuple[int, ...]) -> None:
+def _prepare_items(items: list[dict[str, Any]], document_id: str, positions: tuple[int, ...], level: str) -> None:
+    """Anchors; bodies as ids with their roles beside; each target's document, text and how its text was taken."""
     for index, item in enumerate(items):
         here = positions + (index,)
         item["anchor"] = item_anchor(item, here)
+        taken = item.get("transcription", level)
+        if item.get("bodies"):
+            entries = item["bodies"]
+            item["bodies"] = [e["body"] if isinstance(e, dict) else e for e in entries]
+            item["roles"] = [e["role"] if isinstance(e, dict) else "" for e in entries]
         for target in item.get("targets", ()):
             target["document_id"] = document_id
+            target["transcription"] = taken
             if not target.get("text"):
                 target["text"] = item.get("text") or ""
-        _prepare_items(item.get("items", []), document_id, here)
+        _prepare_items(item.get("items", []), document_id, here, taken)
 
 
 class DocumentKind(RecordKind):
@@ -57,15 +65,24 @@ class DocumentKind(RecordKind):
     text_field = "preamble"
     scaffold_names = ("van-ban",)
     search_label = "Văn bản"
-    checks = (check_document_values, check_anchors)
+    checks = (check_document_values, check_anchors, *CHECKS)
 
     # --- model ------------------------------------------------------------------------
     def prepare(self, data: dict[str, Any]) -> dict[str, Any]:
-        _prepare_items(data.get("sections", []), data["id"], ())
+        """A single `source` mapping becomes a list of one; items are completed (`_prepare_items`)."""
+        if isinstance(data.get("source"), dict):
+            data["source"] = [data["source"]]
+        _prepare_items(data.get("sections", []), data["id"], (), data.get("transcription", "full"))
         return data
 
     def finish(self, record: Document) -> None:
-        force_setattr(record, "targets", tuple(t for item in iter_items(record.sections) for t in item.targets))
+        targets = tuple(t for item in iter_items(record.sections) for t in item.targets)
+        force_setattr(record, "targets", targets)
+        by_id = {t.id: t for t in targets}
+        for target in targets:
+            if target.part_of in by_id:
+                parent = by_id[target.part_of]
+                force_setattr(parent, "parts", parent.parts + (target.id,))
 
     def title(self, record: Document) -> str:
         return formatting.doc_title(record)
@@ -78,8 +95,9 @@ class DocumentKind(RecordKind):
         citing = hub.cited_by.get(record.id, [])
         # What the page shows beyond the document: the first documents citing it, and which documents it
         # cites are in the hub (linked). Other kinds' names change only with a whole build.
+        related = [hub.documents[i] for _, i in hub.related.get(record.id, [])]
         key = (record.version, versions(hub.documents[i] for i in citing[:PER_PAGE]), len(citing),
-               tuple(b.document in hub.documents for b in record.legal_bases))
+               tuple(b.document in hub.documents for b in record.legal_bases), versions(related))
         yield PageJob(url_for("document", record.id), partial(document_page, record, hub, site), key)
         if len(citing) > PER_PAGE:
             yield from citing_pages(record, [hub.documents[i] for i in citing], hub, site)
@@ -108,9 +126,19 @@ def document_page(doc: Document, hub: Hub, site: SiteInfo) -> Page:
         title=title, page_url=url, hub=hub, site=site, doc=doc, outline=outline(doc.sections), citation=cite,
         locality=locality,
         cited_by=[hub.documents[i] for i in citing[:PER_PAGE]], cited_total=len(citing),
-        duties=[(hub.bodies[body], items) for body, items in hub.duties_by_document.get(doc.id, [])])
+        duties=[(hub.bodies[body], items) for body, items in hub.duties_by_document.get(doc.id, [])],
+        relations=relations(doc, hub), verbatim_targets=all(formatting.is_verbatim(t.transcription) for t in doc.targets))
     return make_page("document.html", context, f"{cite}: {title}", og_type="article",
                      jsonld=document_jsonld(doc, hub, site, title, locality.name if locality else None))
+
+
+def relations(doc: Document, hub: Hub) -> list[Related]:
+    """The document's relations as its page shows them: in the hub (both ways), and those outside it it states."""
+    found = [(name, hub.documents[other]) for name, other in hub.related.get(doc.id, [])]
+    outside = [(r.kind, formatting.cited(r.citation, r.text)) for r in doc.relations if r.document not in hub.documents]
+    return [Related(name, [(d, formatting.citation(d, hub)) for kind, d in found if kind == name],
+                    [text for kind, text in outside if kind == name])
+            for name in RELATION_ORDER if any(k == name for k, _ in found + outside)]
 
 
 def outline(items: tuple[Item, ...], depth: int = 1) -> list[OutlineStep]:
@@ -139,8 +167,9 @@ def document_jsonld(doc: Document, hub: Hub, site: SiteInfo, title: str, localit
     if site.url:
         jsonld["url"] = site.url + url_for("document", doc.id)
         bases = [b.document for b in doc.legal_bases if b.document in hub.documents]
+        bases += hub.related_to(doc.id, "issued-with")
         if bases:
-            jsonld["isBasedOn"] = [site.url + url_for("document", b) for b in bases]
+            jsonld["isBasedOn"] = [site.url + url_for("document", b) for b in dict.fromkeys(bases)]
     return jsonld
 
 

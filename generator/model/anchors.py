@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 #: Anchors the document page itself uses (theme/pages/document.html).
-PAGE_ANCHORS = frozenset({"trich-dan", "can-cu", "duoc-can-cu", "kinh-gui", "noi-dung", "chi-tieu", "trach-nhiem",
+PAGE_ANCHORS = frozenset({"trich-dan", "can-cu", "quan-he", "duoc-can-cu", "kinh-gui", "noi-dung", "chi-tieu", "trach-nhiem",
                           "thoi-han", "noi-nhan", "nguon"})
 
 

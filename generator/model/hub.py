@@ -18,12 +18,20 @@ from generator.model.records import Body, Document, Example, FreePage, Indicator
 
 @dataclass(frozen=True)
 class Duty:
-    """One item of a document that assigns (or requests) work of a body."""
+    """One item of a document that assigns (or requests) work of a body, and the body's role in it."""
 
     document_id: str
     body_id: str
     item: Item
     responsibility: str
+    role: str = ""  # chu-tri, phoi-hop, thuong-truc, bao-cao; "" where the document states none
+
+
+#: A relation as the document stating it names it -> as the other document's page names it.
+INVERSE = {"issues": "issued-with", "issued-with": "issues", "replaces": "replaced-by", "amends": "amended-by",
+           "cites": "cited-in"}
+#: Order of relations on a page: what issues or replaces this one first.
+RELATION_ORDER = ("issued-with", "issues", "replaced-by", "replaces", "amended-by", "amends", "cites", "cited-in")
 
 
 def iter_items(items: tuple[Item, ...]) -> Iterator[Item]:
@@ -61,6 +69,9 @@ class Hub:
     referrers: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
     #: kind -> every id of the kind, in its listing order (documents: newest first)
     ordered: dict[str, list[str]] = field(default_factory=dict)
+    #: document -> [(relation as its page names it, other document id)], by RELATION_ORDER then newest first;
+    #: stated by either side (a decision that `issues` a plan, or the plan `issued-with` it)
+    related: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     # --- typed views of the core kinds -------------------------------------------------
     @property
@@ -104,6 +115,10 @@ class Hub:
         """Documents applying to the locality, newest first."""
         return self.referring("document", "locality", locality_id)
 
+    def related_to(self, doc_id: str, relation: str) -> list[str]:
+        """Documents in `relation` to the document (as its page names it: `issued-with`, `replaced-by`, ...)."""
+        return [other for name, other in self.related.get(doc_id, []) if name == relation]
+
     def place_name(self, doc: Document) -> str:
         """Where a document applies, as readers name it: its locality, else its issuer."""
         locality = self.localities.get(doc.locality or "")
@@ -133,13 +148,12 @@ def derive(hub: Hub, indexed: dict[str, tuple[str, ...]], order: dict[str, Any])
             if basis.document and basis.document not in seen_bases:
                 seen_bases.add(basis.document)
                 hub.cited_by.setdefault(basis.document, []).append(doc.id)
-        by_body: dict[str, list[Item]] = defaultdict(list)
-        for item in iter_items(doc.sections):
-            for body in item.bodies:
-                hub.duties.setdefault(body, []).append(Duty(doc.id, body, item, item.responsibility or "assigned"))
-                by_body[body].append(item)
+        duties, by_body = _duties_of(doc)
+        for duty in duties:
+            hub.duties.setdefault(duty.body_id, []).append(duty)
         if by_body:
             hub.duties_by_document[doc.id] = sorted(by_body.items())
+    hub.related = _relations(hub, hub.documents.values())
     for doc_id in sorted(hub.documents):
         for target in hub.documents[doc_id].targets:
             hub.targets[target.id] = target
@@ -160,10 +174,30 @@ def derive(hub: Hub, indexed: dict[str, tuple[str, ...]], order: dict[str, Any])
 def _duties_of(doc: Document) -> tuple[list[Duty], dict[str, list[Item]]]:
     duties, by_body = [], defaultdict(list)
     for item in iter_items(doc.sections):
-        for body in item.bodies:
-            duties.append(Duty(doc.id, body, item, item.responsibility or "assigned"))
+        for body, role in zip(item.bodies, item.roles or ("",) * len(item.bodies)):
+            duties.append(Duty(doc.id, body, item, item.responsibility or "assigned", role))
             by_body[body].append(item)
     return duties, by_body
+
+
+def _stated(doc: Document) -> Iterator[tuple[str, str, str]]:
+    """(document, relation as its page names it, other document) for each relation `doc` states, both ways."""
+    for relation in doc.relations:
+        if relation.document and relation.document != doc.id:
+            yield doc.id, relation.kind, relation.document
+            yield relation.document, INVERSE[relation.kind], doc.id
+
+
+def _relations(hub: Hub, stating: Any) -> dict[str, list[tuple[str, str]]]:
+    """The relations the documents in `stating` state, as every document's page names them, each once."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for doc in stating:
+        for ident, relation, other in _stated(doc):
+            if ident in hub.documents and other in hub.documents:
+                found[ident].add((relation, other))
+    rank = {name: index for index, name in enumerate(RELATION_ORDER)}
+    return {ident: sorted(pairs, key=lambda p: (rank[p[0]], document_order(hub.documents[p[1]])))
+            for ident, pairs in sorted(found.items())}
 
 
 def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed: set[str],
@@ -176,7 +210,7 @@ def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed
     """
     hub = Hub(records=records, targets=dict(old.targets), cited_by=dict(old.cited_by), duties=dict(old.duties),
               duties_by_document=dict(old.duties_by_document), targets_by_indicator=dict(old.targets_by_indicator),
-              referrers=dict(old.referrers), ordered=dict(old.ordered))
+              referrers=dict(old.referrers), ordered=dict(old.ordered), related=dict(old.related))
     hub.ordered["document"] = [d.id for d in sorted(hub.documents.values(), key=order)]
     before = [old.documents[i] for i in sorted(changed) if i in old.documents]
     after = [hub.documents[i] for i in sorted(changed) if i in hub.documents]
@@ -213,6 +247,17 @@ def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed
         hub.targets_by_indicator[indicator] = sorted(kept + added, key=lambda t: (t.year, t.document_id, t.id))
         if not hub.targets_by_indicator[indicator]:
             del hub.targets_by_indicator[indicator]
+    # Relations of every document a changed one is or was related to: each recomputed from the statements of
+    # the documents it was related to (whoever stated the relation) and of the changed ones.
+    touched = set(changed) | {other for d in before + after for _, _, other in _stated(d)}
+    touched |= {other for ident in changed for _, other in old.related.get(ident, [])}
+    for ident in touched:
+        hub.related.pop(ident, None)
+        stating = {ident} | {other for _, other in old.related.get(ident, [])} | {d.id for d in after}
+        pairs = _relations(hub, [hub.documents[i] for i in sorted(stating) if i in hub.documents]).get(ident)
+        if pairs:
+            hub.related[ident] = pairs
+    hub.related = dict(sorted(hub.related.items()))
     # Referrers by the document fields the registry indexes.
     for field_name in indexed:
         values = {field_value(d, field_name) for d in before + after} - {None}

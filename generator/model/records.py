@@ -40,13 +40,14 @@ class Actual(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Target(msgspec.Struct, frozen=True, kw_only=True):
-    """One figure a document promises for one year."""
+    """One figure a document promises for one year (or, `unit: yes-no`, a title to be won or not)."""
 
     id: str
     aliases: tuple[str, ...] = ()
     text: str = ""  # the target's own words, else the words of the item holding it (derived when absent)
+    part_of: str | None = None  # the target (of the same document) this one is part of: "70% ..., trong đó 60% ..."
     indicator: str
-    value: float | None
+    value: bool | float | None  # bool only for `unit: yes-no`
     comparator: str = "="
     unit: str
     verb: str | None = None
@@ -56,6 +57,12 @@ class Target(msgspec.Struct, frozen=True, kw_only=True):
     level: str | None = None
     actuals: tuple[Actual, ...] = ()
     document_id: str = ""  # derived: the document that sets it
+    transcription: str = "full"  # derived: how its text was taken (its item's level, else the document's)
+    parts: tuple[str, ...] = ()  # derived: ids of the targets that are part of it, in document order
+
+    @property
+    def is_yes_no(self) -> bool:
+        return self.unit == "yes-no"
 
 
 class Item(msgspec.Struct, frozen=True, kw_only=True):
@@ -66,10 +73,21 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     heading: str | None = None
     role: str | None = None
     text: str | None = None
-    bodies: tuple[str, ...] = ()
+    transcription: str | None = None  # only where the item was taken otherwise than the document
+    from_source: int | None = None  # 1-based position in the document's `source` of where its words come from
+    cut: bool = False  # the source stops right after this item
+    bodies: tuple[str, ...] = ()  # body ids; the editor may write `{body, role}`, split at `prepare`
     responsibility: str | None = None
     targets: tuple[Target, ...] = ()
     items: tuple[Item, ...] = ()
+    roles: tuple[str, ...] = ()  # derived: each body's role (chu-tri, phoi-hop, ...), "" where none is stated
+
+    def role_of(self, body_id: str) -> str:
+        """The role the item gives `body_id` ("" when the document states none)."""
+        for body, role in zip(self.bodies, self.roles):
+            if body == body_id:
+                return role
+        return ""
 
 
 class Issuer(msgspec.Struct, frozen=True, kw_only=True):
@@ -115,6 +133,23 @@ class LegalBasis(msgspec.Struct, frozen=True, kw_only=True):
     citation: Citation | None = None
 
 
+class Relation(msgspec.Struct, frozen=True, kw_only=True):
+    """A relation to another document beyond a legal basis: issues / issued-with, replaces, amends, cites."""
+
+    kind: str
+    document: str | None = None
+    citation: Citation | None = None
+    text: str | None = None
+
+
+class Effective(msgspec.Struct, frozen=True, kw_only=True):
+    """When the document takes effect, as it says."""
+
+    text: str
+    from_signing: bool = False
+    date: PartialDate | None = None
+
+
 class Deadline(msgspec.Struct, frozen=True, kw_only=True):
     date: PartialDate
     what: str
@@ -129,8 +164,13 @@ class Recipient(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Source(msgspec.Struct, frozen=True, kw_only=True):
+    """One place the text was taken from, and what was taken from it."""
+
     file: str | None = None
     url: str | None = None
+    title: str | None = None
+    accessed: PartialDate | None = None
+    took: str | None = None
     note: str | None = None
 
 
@@ -139,21 +179,25 @@ class Document(Record, frozen=True, kw_only=True):
 
     type: str
     transcription: str = "full"
-    number: str | None
+    number: str | None  # None: unknown, unless `not_printed` has "number"
     title: str | None
+    issuing_authority: str | None = None
     issuer: Issuer
     place: str | None = None
     locality: str | None = None
     date: PartialDate | None
     signer: Signer | None = None
+    not_printed: tuple[str, ...] = ()  # what the document itself leaves out (number, day, month, signer)
     period: Period | None = None
+    effective: Effective | None = None
     legal_bases: tuple[LegalBasis, ...] = ()
+    relations: tuple[Relation, ...] = ()
     preamble: str | None = None
     sections: tuple[Item, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     addressees: tuple[Recipient, ...] = ()
     recipients: tuple[Recipient, ...] = ()
-    source: Source
+    source: tuple[Source, ...]  # one entry or several (the editor may write one mapping: made a list at `prepare`)
     notes: tuple[str, ...] = ()
     targets: tuple[Target, ...] = ()  # derived: every target of the document, in document order
 
@@ -191,12 +235,20 @@ class Locality(Record, frozen=True, kw_only=True):
     description: str | None = None
 
 
+class IndicatorGroup(msgspec.Struct, frozen=True, kw_only=True):
+    """Where a programme (1373, 387, 677, ...) files an indicator: its group letter and name there."""
+
+    programme: str
+    group: str | None = None
+    name: str | None = None
+
+
 class Indicator(Record, frozen=True, kw_only=True):
     """What targets measure, so that the same measure can be compared across plans."""
 
     name: str
     unit: str
-    group: str | None = None
+    groups: tuple[IndicatorGroup, ...] = ()
     theme: str | None = None
     description: str | None = None
 

@@ -91,6 +91,15 @@ class OutlineStep:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Documents in one relation to the page's document (`issued-with`, `issues`, `replaced-by`, ...)."""
+
+    kind: str
+    documents: Sequence[tuple[Document, str]]
+    outside: Sequence[str]
+
+
+@dataclass(frozen=True)
 class DocumentContext(Context):
     """`document.html`: a document's page."""
 
@@ -101,6 +110,8 @@ class DocumentContext(Context):
     cited_by: Sequence[Document]
     cited_total: int
     duties: Sequence[tuple[Body, Sequence[Item]]]
+    relations: Sequence[Related]
+    verbatim_targets: bool
 
 
 @dataclass(frozen=True)
@@ -117,8 +128,9 @@ class BodyContext(Context):
     """`body.html`: a body, its duties per document (paginated), what it issued, its units."""
 
     body: Body
-    items: Sequence[tuple[Document, Sequence[Duty]]]
+    items: Sequence[tuple[str, Document, Sequence[Duty]]]
     paging: Paging
+    role_counts: Sequence[tuple[str, int]]
     issued: Sequence[Document]
     issued_total: int
     children: Sequence[Body]
@@ -157,6 +169,7 @@ class IndicatorContext(Context):
     items: Sequence[IndicatorRow]
     paging: Paging
     chart: str
+    scopes: Sequence[str]
 
 
 @dataclass(frozen=True)

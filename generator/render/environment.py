@@ -39,6 +39,8 @@ def environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.filters.update(vn_number=formatting.vn_number, vn_date=formatting.vn_date, paragraphs=formatting.paragraphs,
                        target_value=formatting.target_value, target_label=formatting.target_label,
+                       document_date=formatting.document_date, document_number=formatting.document_number,
+                       signer_text=formatting.signer_text, verbatim=formatting.is_verbatim,
                        markdown=lambda text: markupsafe.Markup(markdown_safe.render(text)))
     env.globals.update(labels=labels, doc_label=formatting.doc_label, url_for=url_for, target_url=target_url)
     return env

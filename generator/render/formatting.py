@@ -2,7 +2,9 @@
 
 One function per wording, used by templates (as filters), search entries
 and JSON-LD alike, so "60% năm 2025" or a citation line reads the same
-wherever it appears.
+wherever it appears. What a document does not give is worded in two ways,
+never confused: "chưa rõ" (not known to the hub: a copy lost it) and "không
+ghi" (the document itself leaves it out, `not_printed`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 from generator import labels
 from generator.model.dates import PartialDate
 from generator.model.hub import Hub
-from generator.model.records import Document, Target
+from generator.model.records import Citation, Document, Target
+
+UNKNOWN = "chưa rõ"
 
 
 def vn_number(value: float | int | None) -> str:
@@ -23,9 +27,11 @@ def vn_number(value: float | int | None) -> str:
 
 
 def target_value(target: Target) -> str:
-    """"trên 85%", "96%", or "chưa nêu con số" when the document gives none."""
+    """"trên 85%", "96%", "đạt" (a yes/no target), or "chưa nêu con số" when the document gives none."""
     if target.value is None:
         return "chưa nêu con số"
+    if isinstance(target.value, bool) or target.is_yes_no:
+        return labels.YES_NO[bool(target.value)]
     return f"{labels.COMPARATORS.get(target.comparator, '')}{vn_number(target.value)}{labels.UNITS[target.unit]}"
 
 
@@ -34,8 +40,50 @@ def target_label(target: Target) -> str:
     return f"{target_value(target)} năm {target.year}"
 
 
+def is_verbatim(level: str) -> bool:
+    """Whether text taken at this transcription level is the document's own words (a cut text still is)."""
+    return level in ("full", "partial")
+
+
 def vn_date(date: PartialDate | None) -> str:
-    return date.vietnamese() if date else "chưa rõ"
+    return date.vietnamese() if date else UNKNOWN
+
+
+def _missing(names: list[str], not_printed: tuple[str, ...]) -> str:
+    """"văn bản không ghi ngày, tháng", "chưa rõ ngày", or both kinds for a mix."""
+    absent = [n for n in names if n in not_printed or (n == "ngày" and "tháng" in not_printed)]
+    unknown = [n for n in names if n not in absent]
+    parts = ([f"văn bản không ghi {', '.join(absent)}"] if absent else []) + (
+        [f"{UNKNOWN} {', '.join(unknown)}"] if unknown else [])
+    return "; ".join(parts)
+
+
+def document_date(doc: Document) -> str:
+    """The issue date with what it leaves out: `04/7/2022`, `tháng 12/2021 (văn bản không ghi ngày)`, `năm 2024 (chưa
+    rõ ngày, tháng)`, or `chưa rõ` / `văn bản không ghi ngày, tháng` when there is none."""
+    printed = tuple({"day": "ngày", "month": "tháng"}[n] for n in doc.not_printed if n in ("day", "month"))
+    date = doc.date
+    if date is None:
+        return _missing(["ngày", "tháng", "năm"], printed).capitalize() if printed else UNKNOWN.capitalize()
+    if date.is_full:
+        return date.vietnamese()
+    missing = ["ngày"] + (["tháng"] if date.month is None else [])
+    return f"{date.vietnamese()} ({_missing(missing, printed)})"
+
+
+def document_number(doc: Document) -> str:
+    """The number as printed, "Không ghi (văn bản không có số)" or "Chưa rõ"."""
+    if doc.number:
+        return doc.number
+    return "Không ghi (văn bản không có số)" if "number" in doc.not_printed else UNKNOWN.capitalize()
+
+
+def signer_text(doc: Document) -> str:
+    """The signing block and name, with what is unknown or absent said as such."""
+    if doc.signer is None:
+        return "Không ghi (văn bản không có người ký)" if "signer" in doc.not_printed else UNKNOWN.capitalize()
+    name = doc.signer.name or f"{UNKNOWN} họ tên"
+    return " / ".join(doc.signer.lines) + " — " + name if doc.signer.lines else name
 
 
 def issuer_short(doc: Document, hub: Hub) -> str:
@@ -54,6 +102,24 @@ def citation(doc: Document, hub: Hub) -> str:
     if doc.date:
         parts.append(f"ngày {doc.date.vietnamese()}" if doc.date.is_full else doc.date.vietnamese())
     parts.append(f"của {issuer_short(doc, hub)}")
+    return " ".join(parts)
+
+
+def cited(cite: Citation | None, text: str | None = None) -> str:
+    """A document outside the hub as a relation or basis names it: its own words, else its citation's parts."""
+    if text:
+        return text
+    if cite is None:
+        return ""
+    parts = [labels.label(labels.DOCUMENT_TYPES, cite.type) if cite.type else "Văn bản"]
+    if cite.number:
+        parts.append(f"số {cite.number}")
+    if cite.date:
+        parts.append(f"ngày {cite.date.vietnamese()}" if cite.date.is_full else cite.date.vietnamese())
+    if cite.issuer:
+        parts.append(f"của {cite.issuer}")
+    if cite.title:
+        parts.append(cite.title)
     return " ".join(parts)
 
 
