@@ -6,8 +6,9 @@ field is added. Required fields are written uncommented with an empty value
 (`""`, `[]`, `null`, or a mapping of their own required fields), so that
 `check` names exactly what is still to fill; optional fields are commented
 out with the schema's description beside them, so an editor sees what exists
-and removes the `# ` of what they need. Nothing is invented: a title given on
-the command line is the only content written.
+and removes the `# ` of what they need. Nothing is invented: what is given on
+the command line (title, number, type, date) is the only content written; ids
+follow docs/encoding.md (`generator/scaffold_ids.py`).
 """
 
 from __future__ import annotations
@@ -23,39 +24,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from slugify import slugify
 
 from generator import kinds
 from generator.links import reserved_reason
 from generator.loader import load_bytes
+from generator.scaffold_ids import (Given, ScaffoldError, body_id, check_given, document_id, number_in,
+                                    parse_number, slug)
 from generator.schemas import bundled, deref, id_pattern, walk_ids
 from generator.sources import discover
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 
-#: Document type -> the type code that starts its id (docs/encoding.md: `<type code>-<number>-...-<year>`).
-TYPE_CODES: dict[str, str] = {
-    "ke-hoach": "kh",
-    "cong-van": "cv",
-    "quyet-dinh": "qd",
-    "chi-thi": "ct",
-    "nghi-quyet": "nq",
-    "nghi-dinh": "nd",
-    "thong-tu": "tt",
-    "luat": "luat",
-    "ket-luan": "kl",
-    "huong-dan": "hd",
-    "to-trinh": "ttr",
-    "bao-cao": "bc",
-    "thong-bao": "tb",
-    "chuong-trinh": "ctr",
-    "de-an": "da",
-}
-DEFAULT_TYPE_CODE = "kh"
-
-#: Room left in an id for a prefix, a year and a `-N` suffix when it is made from a title.
-SLUG_MAX = 60
 ID_MAX = 120
 WRAP = 96
 
@@ -65,10 +45,6 @@ HEADER = [
     "# Trong một khối mẫu đã chú thích, trường ghi \"bắt buộc\" phải có khi dùng khối đó.",
     "# Hướng dẫn: docs/encoding.md. Điền xong, chạy: python -m generator check",
 ]
-
-
-class ScaffoldError(ValueError):
-    """A mistake of the user's (unknown kind, bad or taken id, existing file), worded in Vietnamese."""
 
 
 # --- ids ---------------------------------------------------------------------
@@ -122,32 +98,18 @@ def id_problem(kind: str, ident: str) -> str | None:
     return reserved_reason(kind, ident)
 
 
-def _slug(text: str) -> str:
-    return slugify(text, max_length=SLUG_MAX, word_boundary=True)
-
-
-def base_id(kind: str, title: str | None, today: date) -> str:
+def base_id(kind: str, title: str | None, today: date, given: Given = Given()) -> str:
     """The id a new record would get before avoiding ids already taken.
 
-    Documents follow docs/encoding.md, `<type code>-...-<year>`: without a
-    number, `kh-<title>-<year>` (the type code read from the title's first
-    words when it names a type, e.g. "Quyết định ..." -> `qd-`; the year is
-    this year unless the title already ends with one). Other kinds
-    are the slug of their name. Without a usable title: `van-ban-moi-YYYYMMDD`.
+    Documents follow docs/encoding.md: `<type code>-<number>-<issuer code>[-<place>]-<year>` when a number is
+    given or the title carries one, else `<type code>-<title>-<year>` (the year the date's, else the title's, else
+    this year). Bodies abbreviate as ids do (`ubnd-tinh-...`); other kinds are the slug of their name. With
+    nothing to make it from: `<section>-moi-YYYYMMDD`.
     """
-    slug = _slug(title) if title else ""
-    if not slug:
-        return f"{kinds.get(kind).section}-moi-{today:%Y%m%d}"
-    if kind != "document":
-        return slug
-    code = DEFAULT_TYPE_CODE
-    for doc_type, type_code in TYPE_CODES.items():
-        if slug == doc_type or slug.startswith(doc_type + "-"):
-            code, slug = type_code, slug[len(doc_type) + 1:]
-            break
-    last = slug.rsplit("-", 1)[-1]
-    ends_with_year = len(last) == 4 and last.isdigit() and 1945 <= int(last) <= 2100
-    return "-".join([code] + ([slug] if slug else []) + ([] if ends_with_year else [str(today.year)]))
+    if kind == "document" and (slug(title or "") or given.number):
+        return document_id(given.type, given.number or number_in(title), title, given.place, given.date, today)
+    made = (body_id(title) if kind == "body" else slug(title)) if title else ""
+    return made or f"{kinds.get(kind).section}-moi-{today:%Y%m%d}"
 
 
 def fresh_id(kind: str, base: str, taken: dict[str, str]) -> str:
@@ -297,13 +259,22 @@ def _fields(shape: _Shape, indent: int, *, in_block: bool, stack: tuple[str, ...
     return lines
 
 
-def skeleton(kind: str, ident: str, title: str | None, schema_ref: str) -> str:
-    """The text of a new record of `kind`."""
+def skeleton(kind: str, ident: str, title: str | None, schema_ref: str, given: Given = Given()) -> str:
+    """The text of a new record of `kind` (a document's number, type and date filled in when known)."""
     schema = bundled(kind)
     shape = _Shape("object", schema.get("description", ""), False, [], schema, schema, None)
     values = {"id": _scalar(ident)}
     if title:
         values[kinds.get(kind).title_field] = _scalar(title)
+    if kind == "document":
+        number = given.number or number_in(title)
+        parsed = parse_number(number) if number else None
+        doc_type = given.type or (parsed.type if parsed else None)
+        for name, value in (("number", number), ("type", doc_type)):
+            if value:
+                values[name] = _scalar(value)
+        if given.date:
+            values["date"] = f'"{given.date}"'  # dates quoted, as the guide asks
     lines = [f"# yaml-language-server: $schema={schema_ref}",
              f"# Bản ghi mới: {schema.get('title', kinds.label(kind))}.",
              *HEADER,
@@ -321,18 +292,22 @@ def _clean_title(title: str | None) -> str | None:
 
 
 def new_record(root: Path, kind: str, title: str | None = None, ident: str | None = None,
-               today: date | None = None) -> Path:
+               today: date | None = None, given: Given = Given()) -> Path:
     """Write the skeleton of a new `kind` record under `root` and return its path.
 
     The id is `ident` when given (it must be valid and free), else made from
-    `title`, else `<kind>-moi-YYYYMMDD`; a made id already in use anywhere in
-    the repository gets `-2`, `-3`, ... The file is named after the id and is
-    never overwritten. Raises ScaffoldError for every mistake of the user's.
+    `title` and `given` (a document's number, type, date, place), else
+    `<kind>-moi-YYYYMMDD`; a made id already in use anywhere in the repository
+    gets `-2`, `-3`, ... The file is named after the id and is never
+    overwritten. Raises ScaffoldError for every mistake of the user's.
     """
     kind = resolve_kind(kind)
     root = Path(root)
     today = today or date.today()
     title = _clean_title(title)
+    given = check_given(given)
+    if kind != "document" and given != Given():
+        raise ScaffoldError("--number, --type, --date và --place chỉ dùng cho văn bản (van-ban)")
     if not root.is_dir():
         raise ScaffoldError(f"không có thư mục '{root}'")
     taken = taken_ids(root)
@@ -344,12 +319,12 @@ def new_record(root: Path, kind: str, title: str | None = None, ident: str | Non
         if ident in taken:
             raise ScaffoldError(f"mã '{ident}' đã được dùng ở {taken[ident]}; hãy chọn mã khác")
     else:
-        ident = fresh_id(kind, base_id(kind, title, today), taken)
+        ident = fresh_id(kind, base_id(kind, title, today, given), taken)
     folder = root / kinds.get(kind).folder
     path = folder / f"{ident}.yml"
     schema_file = root / "schema" / f"{kind}.schema.json"
     schema_ref = Path(os.path.relpath(schema_file, folder)).as_posix()
-    text = skeleton(kind, ident, title, schema_ref)
+    text = skeleton(kind, ident, title, schema_ref, given)
     folder.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as out:
@@ -365,13 +340,19 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
                          help="document, resource, example, body (hoặc van-ban, hoc-lieu, guong-dien-hinh, co-quan)")
     command.add_argument("--title", default=None, help="tiêu đề / tên; mã được tạo từ đây nếu không có --id")
     command.add_argument("--id", default=None, help="mã của bản ghi (chữ thường không dấu, số, dấu '-')")
+    command.add_argument("--number", default=None, help="văn bản: số, ký hiệu như in (104/KH-UBND); vào number và mã")
+    command.add_argument("--type", default=None, help="văn bản: loại (ke-hoach, quyet-dinh, ... hoặc “Kế hoạch”)")
+    command.add_argument("--date", default=None, help="văn bản: ngày ban hành NNNN-TT-NN, NNNN-TT hoặc NNNN; năm vào mã")
+    command.add_argument("--place", default=None, help="văn bản: địa danh trong mã (Thái Nguyên -> thai-nguyen)")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Create a record skeleton; one Vietnamese line and exit 1 for a user's mistake."""
     root = Path(getattr(args, "root", None) or ".")
     try:
-        path = new_record(root, args.kind, title=getattr(args, "title", None), ident=getattr(args, "id", None))
+        given = Given(*(getattr(args, name, None) for name in ("number", "type", "date", "place")))
+        path = new_record(root, args.kind, title=getattr(args, "title", None), ident=getattr(args, "id", None),
+                          given=given)
     except ScaffoldError as err:
         print(f"Không tạo được bản ghi: {err}.")
         return EXIT_ERROR

@@ -49,3 +49,15 @@ def test_guide_is_a_page_of_the_site(built_site: Path):
     html = (built_site / "trang/huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
     assert "<h2>Các lỗi thường gặp và cách sửa</h2>" in html and "<table>" in html
     assert 'href="../trang/huong-dan-bien-tap/"' in (built_site / "gioi-thieu/index.html").read_text(encoding="utf-8")
+
+
+def test_every_option_of_new_is_explained():
+    """Editors learn `new` from the guide: every option it takes (issue 9: `--id` was never mentioned)."""
+    from generator.cli import parser
+
+    text = _guide_text()
+    commands = next(a for a in parser()._actions if a.dest == "command")
+    new = commands.choices["new"]
+    options = [o for action in new._actions for o in action.option_strings if o.startswith("--") and o != "--help"]
+    assert {"--title", "--id", "--number", "--type", "--date", "--place"} <= set(options)
+    assert [o for o in options if f"`{o}" not in text] == []

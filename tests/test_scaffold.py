@@ -12,6 +12,7 @@ import yaml
 
 from generator.pipeline import check
 from generator.scaffold import ScaffoldError, add_arguments, cmd_new, new_record
+from generator.scaffold_ids import Given
 from generator.schemas import read_schema
 
 TODAY = date(2025, 3, 4)
@@ -274,3 +275,74 @@ def test_awkward_titles_stay_valid_yaml(base_tree):
     long = new_record(base_tree, "document", title="Xây dựng xã hội học tập " * 20, today=TODAY)
     assert len(long.stem) <= 120 and long.stem.endswith("-2025")
     assert new_record(base_tree, "example", title="  !!!  ", today=TODAY).stem == "guong-dien-hinh-moi-20250304"
+
+
+# --- documents from their number, type and date (issue 9) --------------------------------
+
+@pytest.mark.parametrize("number, date_, place, expected", [
+    ("104/KH-UBND", "2022-07-04", "Thái Nguyên", "kh-104-ubnd-thai-nguyen-2022"),
+    ("1132/UBND-VX", "2021-08-10", "Kbang", "cv-1132-ubnd-vx-kbang-2021"),
+    ("259-KH/TU", "2019-09-27", "Gia Lai", "kh-259-tu-gia-lai-2019"),
+    ("158/KH-BCĐ", "2021-04-28", "Nam Từ Liêm", "kh-158-bcd-nam-tu-liem-2021"),
+    ("84/2020/NĐ-CP", "2020-07-17", None, "nd-84-2020-cp"),
+    ("1373/QĐ-TTg", "2021", None, "qd-1373-ttg-2021"),
+])
+def test_document_ids_follow_the_convention_of_the_bundled_ones(base_tree, number, date_, place, expected):
+    """`<type>-<number>-<issuer>[-<place>]-<year of the document>`, as docs/encoding.md writes the bundled ids."""
+    given = Given(number=number, date=date_, place=place)
+    path = new_record(base_tree, "document", today=TODAY, given=given)
+    assert path.stem == expected
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (data["number"], data["date"]) == (number, date_)
+    assert data["type"] == {"kh": "ke-hoach", "cv": "cong-van", "nd": "nghi-dinh", "qd": "quyet-dinh"}[expected[:2]]
+
+
+def test_a_number_in_the_title_is_used_once_and_the_year_is_the_documents(base_tree, capsys):
+    """The slip of issue 9: `kh-3853-kh-ubnd-...-2026` (type code twice, this year instead of the document's)."""
+    title = "Kế hoạch 3853/KH-UBND thực hiện Đề án “Xây dựng xã hội học tập” trên địa bàn tỉnh Bình Dương"
+    assert run(base_tree, "van-ban", "--title", title, "--date", "2021-12") == 0
+    path = base_tree / "plans" / "kh-3853-ubnd-binh-duong-2021.yml"
+    assert path.is_file(), capsys.readouterr().out
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (data["type"], data["number"], data["date"], data["title"]) == ("ke-hoach", "3853/KH-UBND", "2021-12", title)
+    # Filled in, the rest of the skeleton checks like any other.
+    assert problems_by_file(base_tree) == {"plans/kh-3853-ubnd-binh-duong-2021.yml": {"issuer.name", "issuer.level",
+                                                                                       "source"}}
+
+
+def test_type_by_its_code_or_its_name_and_a_number_copied_with_so(base_tree):
+    path = new_record(base_tree, "van-ban", today=TODAY,
+                      given=Given(number="Số: 1741/QĐ-UBND", type="Quyết định", date="2022-05-16", place="Quảng Ngãi"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert path.stem == "qd-1741-ubnd-quang-ngai-2022"
+    assert (data["type"], data["number"]) == ("quyet-dinh", "1741/QĐ-UBND")
+
+
+@pytest.mark.parametrize("option, value, fragment", [
+    ("--type", "ke hoach x", "loại văn bản 'ke hoach x' không có"),
+    ("--date", "2021-13", "ngày '2021-13' không hợp lệ"),
+    ("--date", "30/02/2022", "ngày '30/02/2022' không hợp lệ"),
+    ("--number", "ba nghìn", "số 'ba nghìn' không đọc được"),
+])
+def test_bad_document_options_fail_with_one_line(base_tree, capsys, option, value, fragment):
+    before = files(base_tree)
+    assert run(base_tree, "van-ban", option, value) == 1
+    out = capsys.readouterr().out
+    assert fragment in out and out.count("\n") == 1
+    assert files(base_tree) == before
+
+
+def test_document_options_are_refused_for_other_kinds(base_tree, capsys):
+    assert run(base_tree, "co-quan", "--title", "Sở mẫu", "--number", "1/KH-UBND") == 1
+    assert "chỉ dùng cho văn bản" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Ủy ban nhân dân tỉnh Bình Dương", "ubnd-tinh-binh-duong"),
+    ("Sở Giáo dục và Đào tạo Hà Nội", "so-gddt-ha-noi"),
+    ("Ban Chỉ đạo xây dựng xã hội học tập huyện Mẫu", "bcd-xay-dung-xa-hoi-hoc-tap-huyen-mau"),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Mẫu", "ubmttq-tinh-mau"),
+])
+def test_body_ids_use_the_usual_abbreviations(base_tree, name, expected):
+    assert new_record(base_tree, "co-quan", title=name, today=TODAY).stem == expected
+
