@@ -99,3 +99,47 @@ def test_copy_link_control_copies_the_permanent_address(chromium, base: str):
         assert copied == f"{base}van-ban/kh-104-ubnd-thai-nguyen-2022/#{target}"
     finally:
         context.close()
+
+
+# --- the shapes of real documents (tests/fixtures/shapes/, issue 9) ---------------------------------
+
+@pytest.fixture(scope="module")
+def shapes_base(tmp_path_factory):
+    from tests.shapes import build_shapes
+
+    site = build_shapes(tmp_path_factory.mktemp("shapes-browser") / "repo")
+    with serve(site, prefix="/xhht/") as url:
+        yield url
+
+
+SHAPE_PAGES = {
+    # a decision issuing a plan: the plan under the heading for what it issues
+    "van-ban/qd-12-ubnd-mau-2024/": ["Văn bản ban hành kèm theo", "Thẩm quyền ban hành"],
+    # the plan: which decision issues it, and what it itself does not print
+    "van-ban/kh-ubnd-mau-2024/": ["Ban hành kèm theo Quyết định số 12/QĐ-UBND", "Không ghi (văn bản không có số)"],
+    # known only from the press: unknown is "chưa rõ", never "không ghi"
+    "van-ban/kh-ubnd-mau-2021/": ["Chưa rõ", "tháng 12/2021 (chưa rõ ngày)", "không phải nguyên văn"],
+    "van-ban/kh-31-ubnd-mau-2023/": ["Bản nguồn bị cắt tại đây", "Văn bản này đã được thay thế bởi"],
+    "co-quan/so-gddt-tinh-mau/": ["Cơ quan thường trực", "Phối hợp"],
+}
+
+
+@pytest.mark.parametrize("path", sorted(SHAPE_PAGES))
+def test_document_shapes_read_right_in_the_browser(chromium, shapes_base: str, path: str):
+    with closing(open_page(chromium, shapes_base + path)) as page:
+        assert page.response is not None and page.response.status == 200
+        assert page.console_errors == [] and page.page_errors == [] and page.failed_requests == []
+        text = page.inner_text("article")
+        for words in SHAPE_PAGES[path]:
+            assert words in text, words
+        assert csp_violations(page) == []
+        violations = run_axe(page)
+        assert violations == [], format_violations(violations)
+
+
+def test_the_plan_links_back_to_the_decision_that_issues_it(chromium, shapes_base: str):
+    with closing(open_page(chromium, shapes_base + "van-ban/kh-ubnd-mau-2024/")) as page:
+        page.click("p.xhht-note a:has-text('Quyết định số 12/QĐ-UBND')")
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/xhht/van-ban/qd-12-ubnd-mau-2024/")
+        assert "Kế hoạch ngày 05/3/2024 của UBND tỉnh Mẫu" in page.inner_text("#quan-he + h3 + ul")

@@ -118,6 +118,15 @@ def test_year_only_date_prints_as_the_year():
     assert date.vietnamese() == "năm 2024"
 
 
+def test_month_only_date_keeps_its_month_and_no_day():
+    """"tháng 12/2021": a plan dated to the month (issue 9) keeps the month, and no day is invented."""
+    date = PartialDate.parse("2021-12")
+    assert date == PartialDate(2021, 12) and not date.is_full
+    assert (date.iso(), date.vietnamese(), date.precision) == ("2021-12", "tháng 12/2021", "month")
+    assert PartialDate(2021).key() < date.key() < PartialDate(2021, 12, 1).key()
+    assert (PartialDate(2024).precision, PartialDate(2022, 7, 4).precision) == ("year", "day")
+
+
 def test_missing_date_stays_missing():
     assert PartialDate.parse(None) is None
 
@@ -193,21 +202,52 @@ def test_document_dates_are_partial_dates(hub: Hub):
 # --- the preview's incremental update of the indexes ------------------------------------
 
 def _derived(hub: Hub) -> tuple:
-    return (hub.targets, hub.cited_by, {b: [(d.document_id, d.item.anchor) for d in ds] for b, ds in hub.duties.items()},
+    return (hub.targets, hub.cited_by,
+            {b: [(d.document_id, d.item.anchor, d.role) for d in ds] for b, ds in hub.duties.items()},
             {d: [(b, [i.anchor for i in items]) for b, items in v] for d, v in hub.duties_by_document.items()},
-            {i: [t.id for t in ts] for i, ts in hub.targets_by_indicator.items()}, hub.referrers, hub.ordered)
+            {i: [t.id for t in ts] for i, ts in hub.targets_by_indicator.items()}, hub.referrers, hub.ordered,
+            hub.related)
 
 
-@pytest.mark.parametrize("edit", ["retitle", "recite", "move", "remove", "add"])
+#: A third plan, there before the edits: it is issued with the base plan too, so the edited plan's relation to the
+#: base plan must join this one in the base plan's list (newest first) rather than replace it.
+THIRD_PLAN = SECOND_PLAN.replace("kh-3-ubnd-mau-2023", "kh-5-ubnd-mau-2022").replace("mau-2023-", "mau-2022b-").replace(
+    'date: "2023-01-15"', 'date: "2022-09-01"').replace("legal_bases:", "relations:\n  - kind: issued-with\n"
+                                                                        "    document: kh-2-ubnd-mau-2022\nlegal_bases:")
+
+RELATED = {
+    # the edited plan states that it is issued with the base plan, then amends the decision instead
+    "relate": ("    document: qd-1-ttg-2021\nlegal_bases:",
+               "    document: qd-1-ttg-2021\n  - kind: issued-with\n    document: kh-2-ubnd-mau-2022\nlegal_bases:"),
+    "unrelate": ("relations:\n  - kind: amends\n    document: qd-1-ttg-2021\n", ""),
+    "roles": ("bodies: [so-gddt-tinh-mau]", "bodies: [{body: so-gddt-tinh-mau, role: bao-cao}]"),
+}
+
+
+@pytest.mark.parametrize("edit", ["retitle", "recite", "move", "remove", "add", "relate", "unrelate", "roles",
+                                  "redate"])
 def test_updating_the_indexes_for_changed_documents_equals_deriving_them_again(base_tree: Path, edit: str):
     from generator import kinds
     from generator.model.hub import with_documents_changed
 
-    (base_tree / "plans" / "kh-3-ubnd-mau-2023.yml").write_text(SECOND_PLAN, encoding="utf-8")
+    related = SECOND_PLAN.replace("legal_bases:", "relations:\n  - kind: amends\n    document: qd-1-ttg-2021\n"
+                                                  "legal_bases:")
+    (base_tree / "plans" / "kh-3-ubnd-mau-2023.yml").write_text(related, encoding="utf-8")
+    (base_tree / "plans" / "kh-5-ubnd-mau-2022.yml").write_text(THIRD_PLAN, encoding="utf-8")
     before = load_hub(base_tree, jobs=1).hub
+    assert before is not None and before.related["kh-2-ubnd-mau-2022"] == [("issues", "kh-5-ubnd-mau-2022")]
     plan = base_tree / "plans" / "kh-3-ubnd-mau-2023.yml"
     changed = {"kh-3-ubnd-mau-2023"}
-    if edit == "retitle":
+    if edit in RELATED:
+        old, new = RELATED[edit]
+        assert related.count(old) == 1
+        plan.write_text(related.replace(old, new), encoding="utf-8")
+    elif edit == "redate":
+        # its date moves it before the third plan in the lists of the documents it is related to
+        plan.write_text(related.replace('date: "2023-01-15"', 'date: "2022-01-15"').replace(RELATED["relate"][0],
+                                                                                              RELATED["relate"][1]),
+                        encoding="utf-8")
+    elif edit == "retitle":
         plan.write_text(SECOND_PLAN.replace("Triển khai Kế hoạch", "Thực hiện Kế hoạch"), encoding="utf-8")
     elif edit == "recite":
         plan.write_text(SECOND_PLAN.replace("    document: kh-2-ubnd-mau-2022\n", ""), encoding="utf-8")
@@ -218,10 +258,13 @@ def test_updating_the_indexes_for_changed_documents_equals_deriving_them_again(b
         plan.unlink()
     else:
         (base_tree / "plans" / "kh-4-ubnd-mau-2024.yml").write_text(
-            SECOND_PLAN.replace("kh-3-ubnd-mau-2023", "kh-4-ubnd-mau-2024").replace("mau-2023-", "mau-2024-")
+            related.replace("kh-3-ubnd-mau-2023", "kh-4-ubnd-mau-2024").replace("mau-2023-", "mau-2024-")
             .replace('date: "2023-01-15"', 'date: "2024-01-15"'), encoding="utf-8")
         changed = {"kh-4-ubnd-mau-2024"}
     after = load_hub(base_tree, jobs=1).hub
+    if edit in ("relate", "redate"):
+        newest_first = ["kh-3-ubnd-mau-2023", "kh-5-ubnd-mau-2022"][::1 if edit == "relate" else -1]
+        assert after.related["kh-2-ubnd-mau-2022"] == [("issues", i) for i in newest_first]
     documents = kinds.get("document")
     updated = with_documents_changed(before, after.records, changed, documents.indexed, documents.order)
     assert _derived(updated) == _derived(after)
