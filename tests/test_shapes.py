@@ -17,12 +17,13 @@ import pytest
 
 from generator.model import Hub, PartialDate
 from generator.pipeline import check, load_hub
-from tests.shapes import SHAPES, build_shapes, copy_shapes
+from tests.shapes import build_shapes, copy_shapes
 
 
 @pytest.fixture(scope="module")
-def hub() -> Hub:
-    result = load_hub(SHAPES, jobs=1)
+def hub(tmp_path_factory) -> Hub:
+    # Read from a copy: a run writes its cache (build/) beside the content it reads.
+    result = load_hub(copy_shapes(tmp_path_factory.mktemp("shapes-hub") / "repo"), jobs=1)
     assert [p.format() for p in result.problems] == []
     assert result.hub is not None
     return result.hub
