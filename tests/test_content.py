@@ -81,7 +81,7 @@ def test_kbang_is_an_official_letter(hub: Hub):
     assert any(d.responsibility == "requested" for ds in hub.duties.values() for d in ds if d.document_id == doc.id)
 
 
-def test_can_tho_has_no_number_and_no_day(hub: Hub):
+def test_can_tho_number_and_day_are_unknown(hub: Hub):
     doc = hub.documents["kh-bcd-can-tho-2024"]
     assert doc.number is None
     assert doc.date == PartialDate(2024) and not doc.date.is_full
@@ -135,3 +135,63 @@ def test_indicators_compare_across_documents(hub: Hub):
     """The same indicator holds the national and a local target, so they can be set side by side."""
     docs = {t.document_id for t in hub.targets_by_indicator["nang-luc-thong-tin"]}
     assert {"qd-1373-ttg-2021", "kh-104-ubnd-thai-nguyen-2022"} <= docs
+
+
+# --- issue 9: the slips found in the bundled content, and the new fields where the documents say so ------------
+
+def test_kbang_cites_directive_24_in_a_task_not_as_a_legal_basis(hub: Hub):
+    """Chỉ thị 24/CT-TTg appears only in task 3.c of the letter (seed 003, line 63)."""
+    doc = hub.documents["cv-1132-ubnd-vx-kbang-2021"]
+    assert "ct-24-ttg-2020" not in {b.document for b in doc.legal_bases}
+    assert [(r.kind, r.document) for r in doc.relations] == [("cites", "ct-24-ttg-2020")]
+    assert hub.related_to("ct-24-ttg-2020", "cited-in") == [doc.id]
+
+
+def test_nam_tu_liem_report_deadline_names_every_body_the_sentence_names(hub: Hub):
+    """"Các phòng, ban, đơn vị, tổ chức, Ủy ban nhân dân, Trung tâm học tập cộng đồng các phường ... trước ngày 05/11/2021"."""
+    doc = hub.documents["kh-158-bcd-nam-tu-liem-2021"]
+    deadline = next(d for d in doc.deadlines if d.date == PartialDate(2021, 11, 5))
+    assert deadline.bodies == ("cac-phong-ban-don-vi-quan-nam-tu-liem", "ubnd-cac-phuong-nam-tu-liem",
+                               "tthtcd-cac-phuong-nam-tu-liem")
+
+
+def test_party_documents_carry_their_own_subject():
+    """Chỉ thị 11-CT/TW and Kết luận 49-KL/TW are "về tăng cường sự lãnh đạo của Đảng đối với công tác khuyến học, ...",
+    as the citing texts say, not Chỉ thị 14/CT-TTg's "về đẩy mạnh công tác khuyến học"."""
+    hub = load_hub(REPO).hub
+    for ident in ("ct-11-tw-2007", "kl-49-tw-2019"):
+        title = hub.documents[ident].title
+        assert "tăng cường sự lãnh đạo của Đảng đối với công tác khuyến học, khuyến tài, xây dựng xã hội học tập" in title
+        assert "đẩy mạnh" not in title
+
+
+def test_unknown_numbers_are_unknown_not_absent(hub: Hub):
+    """The seed copies lost their headers: nothing in the bundled content is "not printed"."""
+    assert all(doc.not_printed == () for doc in hub.documents.values())
+    assert hub.documents["luat-to-chuc-chinh-phu-2015"].number is None
+
+
+def test_thai_nguyen_province_title_is_a_yes_no_target_and_university_share_a_part(hub: Hub):
+    title = hub.targets["thai-nguyen-2022-tinh-hoc-tap-2030"]
+    assert (title.unit, title.value, title.indicator) == ("yes-no", True, "tinh-hoc-tap-duoc-cong-nhan")
+    for year in (2025, 2030):
+        assert hub.targets[f"thai-nguyen-2022-dai-hoc-{year}"].part_of == f"thai-nguyen-2022-cmkt-{year}"
+        assert hub.targets[f"viet-nam-2021-dai-hoc-{year}"].part_of == f"viet-nam-2021-cmkt-{year}"
+    assert hub.targets["can-tho-2024-dai-hoc-2024"].part_of == "can-tho-2024-cmkt-2024"
+
+
+def test_roles_the_plans_state(hub: Hub):
+    def roles(body: str, doc: str) -> set[str]:
+        return {d.role for d in hub.duties[body] if d.document_id == doc}
+    assert {"thuong-truc", "chu-tri"} <= roles("so-gddt-thai-nguyen", "kh-104-ubnd-thai-nguyen-2022")
+    assert "thuong-truc" in roles("phong-gddt-huyen-phu-tan", "kh-bcd-xhht-phu-tan-2022")
+    assert "phoi-hop" in roles("hoi-khuyen-hoc-huyen-kbang", "cv-1132-ubnd-vx-kbang-2021")
+    assert "chu-tri" in roles("ban-tuyen-giao-thanh-uy-can-tho", "kh-bcd-can-tho-2024")
+    assert "bao-cao" in roles("ubnd-cac-phuong-nam-tu-liem", "kh-158-bcd-nam-tu-liem-2021")
+    requested = [d for d in hub.duties["hoi-khuyen-hoc-tinh-thai-nguyen"] if d.role]
+    assert requested and all(d.responsibility == "requested" for d in requested)
+
+
+def test_national_targets_are_marked_as_summarised(hub: Hub):
+    """QĐ 1373's specific targets are summarised from its table (its notes say so), not its words."""
+    assert {t.transcription for t in hub.documents["qd-1373-ttg-2021"].targets} == {"restated"}
