@@ -149,6 +149,21 @@ def walk(items: list[dict[str, Any]]):
         yield from walk(item.get("items", []))
 
 
+def body_ids(item: dict[str, Any]) -> list[str]:
+    """An item's body ids: each entry is an id, or `{body, role}` where the document states the body's role."""
+    return [b["body"] if isinstance(b, dict) else b for b in item.get("bodies", [])]
+
+
+def year_end(date: str) -> dt.date:
+    """The last day a partial date (`2024`, `2021-12`, `2022-07-04`) may stand for."""
+    if len(date) == 10:
+        return dt.date.fromisoformat(date)
+    if len(date) == 7:
+        year, month = map(int, date.split("-"))
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(int(date), 12, 31)
+
+
 def load(path: Path) -> Any:
     return yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 
@@ -173,8 +188,8 @@ class Source:
         bases = [b for b in data.get("legal_bases", [])
                  if "document" not in b or plans[b["document"]].get("locality") in (None, "viet-nam")]
         cited = [plans[b["document"]]["date"] for b in bases if "document" in b]
-        latest = max(dt.date.fromisoformat(d) if len(d) == 10 else dt.date(int(d), 12, 31) for d in cited)
-        refs = [data["issuer"]["body"]] + [b for item in walk(data["sections"]) for b in item.get("bodies", [])]
+        latest = max(year_end(d) for d in cited)
+        refs = [data["issuer"]["body"]] + [b for item in walk(data["sections"]) for b in body_ids(item)]
         refs += [b for d in data.get("deadlines", []) for b in d.get("bodies", [])]
         refs += [r["body"] for field in ("addressees", "recipients") for r in data.get(field, []) if "body" in r]
         leaves = [i["text"] for i in walk(data["sections"]) if "text" in i and "items" not in i and "targets" not in i]
@@ -233,6 +248,7 @@ class Document:
             ident = ident.replace(f"-{data['number'].split('/')[0]}-", f"-{self.number.split('/')[0]}-", 1)
         self.id = claim(ident + str(self.year), maker.taken)
         self.targets: set[str] = set()
+        self.renamed: dict[str, str] = {}  # a source target's id -> its id here (for `part_of`)
 
     def text(self, value: str) -> str:
         """The source's own wording: its place and the years of its period follow the new document."""
@@ -268,6 +284,7 @@ class Document:
                 value = [dict(b) for b in source.bases]
             elif key == "sections":
                 value = self.items(value)
+                self.link_parts(value)
             elif key == "deadlines":
                 value = [{k: self.shift(v) if k == "date" else self.text(v) if k == "what"
                           else [self.body(b) for b in v] if k == "bodies" else v for k, v in d.items()} for d in value]
@@ -301,7 +318,7 @@ class Document:
                 elif key == "heading":
                     value = self.text(value)
                 elif key == "bodies":
-                    value = [self.body(b) for b in value]
+                    value = [dict(b, body=self.body(b["body"])) if isinstance(b, dict) else self.body(b) for b in value]
                 elif key in ("items", "targets"):
                     value = self.items(value) if key == "items" else [self.target(t, new) for t in value]
                 new[key] = value
@@ -315,6 +332,7 @@ class Document:
                 continue
             if key == "id":
                 value = claim(f"{self.id}-{target['indicator']}-{target['year'] + self.delta}", self.targets)
+                self.renamed[target["id"]] = value
             elif key == "year":
                 value += self.delta
             elif key in ("text", "scope"):
@@ -328,6 +346,14 @@ class Document:
                         holder["text"] = holder["text"].replace(f"{target['value']}%", f"{value}%", 1)
             new[key] = value
         return new
+
+
+    def link_parts(self, items: list[dict[str, Any]]) -> None:
+        """A sub-target's `part_of` names its parent by the parent's id in this document."""
+        for item in walk(items):
+            for target in item.get("targets", []):
+                if "part_of" in target:
+                    target["part_of"] = self.renamed[target["part_of"]]
 
 
 class Documents:
