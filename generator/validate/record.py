@@ -95,8 +95,15 @@ def facts(record: Record) -> Facts:
         else:
             refers.append((path, kind, ident))
     return Facts(record.kind, record.file.path, record.file.abspath, record.data["id"], tuple(defines), tuple(refers),
-                 tuple(privacy.found(record.data)),
+                 tuple(privacy.found(record.data, markdown_fields(record.kind))),
                  tuple(privacy.declared(record.data)) if record.kind == "body" else ())
+
+
+def markdown_fields(kind: str) -> tuple[Path_, ...]:
+    """Paths of a kind's Markdown texts: those its checks declare (`check_page_links`: a free page's body)."""
+    from generator import kinds
+
+    return tuple(path for check in kinds.get(kind).checks for path in getattr(check, "markdown_fields", ()))
 
 
 def usable_id(record: Record) -> str | None:
@@ -323,6 +330,10 @@ def check_page_links(record: Record) -> list[Problem]:
     body = record.data["body"]
     findings = markdown_safe.limits(body) + markdown_safe.link_findings(body)
     return [text_problem(record.file, ("body",), finding.offset, finding.message) for finding in findings]
+
+
+#: The field it reads as Markdown (also read as rendered by the personal data guard).
+check_page_links.markdown_fields = (("body",),)  # type: ignore[attr-defined]
 
 
 def item_anchor(item: dict[str, Any], path: Path_) -> str:
