@@ -63,6 +63,11 @@ def _paragraphs(text: str, indent: str) -> list[str]:
     return [f"{indent}{md(p)}" for p in text.split("\n\n")]
 
 
+def body_ids(item: dict[str, Any]) -> list[str]:
+    """An item's body ids (an entry is an id, or `{body, role}` where the document states the role)."""
+    return [b["body"] if isinstance(b, dict) else b for b in item.get("bodies", [])]
+
+
 def _items(items: list[dict[str, Any]], depth: int, lines: list[str], targets: list[dict[str, Any]]) -> None:
     """An item with a heading becomes a heading (h2 at the top, at most h6); one without, a list item."""
     for item in items:
@@ -74,7 +79,7 @@ def _items(items: list[dict[str, Any]], depth: int, lines: list[str], targets: l
             if "text" in item:
                 lines += [line for p in _paragraphs(item["text"], "") for line in (p, "")]
             if item.get("bodies"):
-                lines += [f"*Cơ quan thực hiện:* {', '.join(md(b) for b in item['bodies'])}", ""]
+                lines += [f"*Cơ quan thực hiện:* {', '.join(md(b) for b in body_ids(item))}", ""]
             _items(item.get("items", []), depth + 1, lines, targets)
         else:  # nested lists are indented by the caller
             paragraphs = _paragraphs(item["text"], "    ") if "text" in item else [""]
@@ -83,7 +88,7 @@ def _items(items: list[dict[str, Any]], depth: int, lines: list[str], targets: l
             for paragraph in paragraphs[1:]:
                 lines += ["", paragraph]
             if item.get("bodies"):
-                lines += ["", f"    *Cơ quan thực hiện:* {', '.join(md(b) for b in item['bodies'])}"]
+                lines += ["", f"    *Cơ quan thực hiện:* {', '.join(md(b) for b in body_ids(item))}"]
             if item.get("items"):
                 sub: list[str] = []
                 _items(item["items"], depth + 1, sub, targets)
