@@ -12,7 +12,11 @@ so the published `data/` files are a public interface of their own:
   a changed figure shows up as a one-line diff;
 - CSV is written for Excel as press staff use it: UTF-8 with a BOM (or
   Vietnamese letters turn into mojibake), CRLF line endings, and text cells
-  that Excel would run as a formula are defused.
+  that Excel would run as a formula are defused. A spreadsheet set to another
+  list separator (`;` in Vietnamese and most European locales, or tab) splits
+  a line where we did not: a cell holding `,`, `;` or a tab is quoted, and a
+  formula trigger right after any of them (or after a line break) is defused
+  too, so that `Học liệu;=1+1` is no formula whichever separator reads it.
 
 Cells are `str`, `int`, `float` or `None` only, so the JSON and the CSV of a
 table hold the same values; a list is one text cell joined with `;`.
@@ -20,22 +24,26 @@ table hold the same values; a list is one text cell joined with `;`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
 from collections.abc import Callable
 
 from generator import kinds
 from generator.model.hub import Hub
 from generator.tables import Cell, Column, Table, absolute_url, make_table, number, page_url
 
-__all__ = ["FORMATS", "FORMULA_TRIGGERS", "Column", "Table", "absolute_url", "build_tables", "csv_cell", "make_table",
-           "number", "page_url", "table_csv", "table_files", "table_json"]
+__all__ = ["FORMATS", "FORMULA_TRIGGERS", "LIST_SEPARATORS", "Column", "Table", "absolute_url", "build_tables", "csv_cell",
+           "csv_field", "make_table", "number", "page_url", "table_csv", "table_files", "table_json"]
 
 #: First characters that make Excel (and LibreOffice) treat a cell as a formula.
 #: The full-width forms are included because some spreadsheet input paths
 #: normalise them to their ASCII counterparts.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: Characters a spreadsheet may split a CSV line at: the list separators in use (`,` `;` tab) and line breaks.
+LIST_SEPARATORS = (",", ";", "\t", "\r", "\n")
+_TRIGGER_AFTER_SEPARATOR = re.compile("([" + re.escape("".join(LIST_SEPARATORS)) + "])(?=["
+                                      + re.escape("".join(FORMULA_TRIGGERS)) + "])")
+_NEEDS_QUOTES = re.compile('[",;\t\r\n]')
 
 
 def build_tables(hub: Hub, site_url: str = "") -> tuple[Table, ...]:
@@ -68,23 +76,38 @@ def csv_cell(value: Cell) -> str:
 
     Text starting with `=`, `+`, `-`, `@`, tab or CR would be run as a
     formula when a CSV is opened in Excel (`=HYPERLINK(...)` in a title), so
-    it gets a leading apostrophe. Numbers are left alone: `-5` is a number,
-    not a formula.
+    it gets a leading apostrophe; so does such a character right after a
+    list separator or a line break inside the text (`Học liệu;'=1+1`), where
+    a spreadsheet reading the file with that separator would start a cell.
+    Numbers are left alone: `-5` is a number, not a formula.
     """
     if value is None:
         return ""
     if isinstance(value, str):
+        value = _TRIGGER_AFTER_SEPARATOR.sub(r"\1'", value)
         return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
     return repr(number(value))
 
 
+def csv_field(text: str) -> str:
+    """A cell's text as one CSV field: quoted (quotes doubled) when it holds a quote, a list separator or a line break.
+
+    Python's csv module quotes only for the file's own delimiter (`,`); a
+    cell holding `;` or a tab must be quoted too, for spreadsheets that split at those.
+    """
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+
+
+def csv_line(cells: list[str]) -> str:
+    """One CSV record (a lone empty cell is written `""`, so the line is not read as blank)."""
+    return '""' if cells == [""] else ",".join(csv_field(cell) for cell in cells)
+
+
 def table_csv(table: Table) -> bytes:
     """The table as CSV for Excel: UTF-8 with BOM, CRLF line ends, header of column names."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, dialect="excel", lineterminator="\r\n")
-    writer.writerow(c.name for c in table.columns)
-    writer.writerows([csv_cell(v) for v in row] for row in table.rows)
-    return out.getvalue().encode("utf-8-sig")
+    lines = [csv_line([c.name for c in table.columns])]
+    lines.extend(csv_line([csv_cell(v) for v in row]) for row in table.rows)
+    return ("".join(line + "\r\n" for line in lines)).encode("utf-8-sig")
 
 
 #: file suffix -> writer; the data page links both files of every table.

@@ -211,7 +211,9 @@ def expected_csv_cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return "'" + value if value[:1] in "=+-@\t\r\uff1d\uff0b\uff0d\uff20" and value else value
+        triggers = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+        value = re.sub(f"([,;\t\r\n])(?=[{re.escape(triggers)}])", r"\1'", value)
+        return "'" + value if value[:1] in triggers and value else value
     return str(value)
 
 
@@ -427,10 +429,12 @@ def test_negative_numbers_stay_numbers(small_tables):
     assert "-3" in [row[3] for row in csv_rows(small_tables["actuals"])]
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "＝1+1"])
-def test_csv_cell_prefixes_formula_text(text):
+@pytest.mark.parametrize("text,cell", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
+                                       ("\t=1", "'\t'=1"), ("\r=1", "'\r'=1"), ("＝1+1", "'＝1+1")])
+def test_csv_cell_prefixes_formula_text(text, cell):
+    """A trigger at the start, and one after a tab or line break (where a spreadsheet may start a cell)."""
     assert text.startswith(FORMULA_TRIGGERS)
-    assert csv_cell(text) == "'" + text
+    assert csv_cell(text) == cell
 
 
 @pytest.mark.parametrize("value,text", [(-5, "-5"), (-2.5, "-2.5"), (0, "0"), (55.55, "55.55"), (None, ""),
@@ -445,6 +449,40 @@ def test_a_synthetic_table_round_trips_negative_numbers_and_formulas():
     assert csv_rows(table) == [["a", "b"], ["'=HYPERLINK(\"x\")", "-5"], ["'-", "-0.25"], ["", "7"]]
     assert json_of(table)["rows"] == [{"a": "=HYPERLINK(\"x\")", "b": -5}, {"a": "-", "b": -0.25},
                                       {"a": None, "b": 7}]
+
+
+SEPARATED = ["Học liệu;=1+1", "a,=b", "x\t+y", "dòng 1\n=2", "dòng 1\r\n@2", "a;b", 'nháy "kép";-3', "ＡＢ;＝1", "ok"]
+
+
+def _fields(text: str, delimiter: str) -> list[str]:
+    """Every field a spreadsheet set to `delimiter` may read: quote-aware (RFC 4180) and naive splitting."""
+    quoted = [field for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) for field in row]
+    naive = [field for line in re.split(r"\r\n|\r|\n", text) for field in line.split(delimiter)]
+    return quoted + naive
+
+
+def _formula_fields(data: bytes) -> list[str]:
+    text = data.decode("utf-8-sig")
+    return [field for delimiter in (",", ";", "\t") for field in _fields(text, delimiter)
+            if field.startswith(FORMULA_TRIGGERS) and not re.fullmatch(r"-?[0-9.]+", field)]
+
+
+def test_cells_holding_list_separators_are_quoted_and_defused():
+    """`Học liệu;=1+1` unquoted was two cells, the second a formula, where `;` is the list separator."""
+    table = Table("t", "Bảng thử", (Column("id", "Mã"), Column("text", "Chữ"), Column("n", "Số")),
+                  tuple((f"r{i}", text, -5) for i, text in enumerate(SEPARATED)))
+    data = table_csv(table)
+    assert _formula_fields(data) == []
+    line = data.decode("utf-8-sig").split("\r\n")[1]
+    assert line == 'r0,"Học liệu;\'=1+1",-5'
+    assert [row[1] for row in csv_rows(table)[1:]] == [csv_cell(text) for text in SEPARATED]
+    with_semicolons = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert with_semicolons[1] == ["r0,\"Học liệu", "'=1+1\",-5"]
+
+
+def test_no_published_csv_has_a_formula_whichever_separator_reads_it(real_tables, small_tables):
+    for table in all_tables_of_both_hubs(real_tables, small_tables):
+        assert _formula_fields(table_csv(table)) == [], table.name
 
 
 # --- small tree: the columns the bundled content does not exercise ---------
