@@ -15,6 +15,7 @@ from typing import Callable
 from generator.pipeline import check
 from generator.progress import Progress
 from generator.problems import summary_line
+from generator.publish.write import disk_message
 from generator import kinds
 
 EXIT_OK = 0
@@ -29,7 +30,11 @@ def _print_problems(problems) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate all content; one line per problem, then a count."""
-    result = check(Path(args.root), jobs=args.jobs)
+    try:
+        result = check(Path(args.root), jobs=args.jobs)
+    except OSError as err:
+        print(disk_message(err, "đọc nội dung"))
+        return EXIT_CONTENT
     if not result.ok:
         _print_problems(result.problems)
         return EXIT_CONTENT
@@ -50,8 +55,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(root, Path(args.out) if args.out else None, args.site_url, args.jobs, report=report)
     except PublishError as err:
+        report.close()
         print(f"Xây dựng trang thất bại, trang cũ được giữ nguyên: {err}")
         return EXIT_CONTENT
+    except OSError as err:
+        report.close()
+        print(f"{disk_message(err, 'xây dựng trang')} Trang cũ được giữ nguyên.")
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        report.close()
+        print("Đã dừng xây dựng; trang cũ được giữ nguyên.")
+        return 130
     if not result.ok:
         _print_problems(result.problems)
         return EXIT_CONTENT

@@ -188,10 +188,15 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
           report: Progress | None = None) -> BuildResult:
     """check -> model -> render + index + export -> publish (atomic swap into `out`, default root/site)."""
     from generator.index import search_files
-    from generator.publish import MaterialPublisher, jsonld_text, publish, write_site
+    from generator.publish import MaterialPublisher, PublishError, jsonld_text, publish, write_site
+    from generator.publish.write import refusal
     from generator.render import page_jobs, redirects
 
     report = report or Progress(enabled=False)
+    target = out or root / "site"
+    reason = refusal(target.parent.resolve() / target.name, root)
+    if reason:  # before any work: a build that could not publish should not make the editor wait
+        raise PublishError(f"không xuất bản vào {reason}")
     report.stage("Kiểm tra nội dung")
     result = load_hub(root, jobs)
     if not result.ok or result.hub is None:
@@ -222,7 +227,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
                 index.move_into(staging)
 
         try:
-            publish(out or root / "site", build_site)
+            publish(out or root / "site", build_site, root=root)
         finally:
             publisher.close()
             if index:

@@ -61,11 +61,10 @@ def test_a_page_without_a_head_fails_the_build_and_the_last_site_stays(bundled, 
     """The output rules secure every HTML file the publisher writes; one they cannot secure stops the build."""
     hub, site, publisher = bundled
     out = tmp_path / "site"
-    out.mkdir()
-    (out / "index.html").write_text("last good site", encoding="utf-8")
+    publish(out, lambda staging: (staging / "index.html").write_text("last good site", encoding="utf-8"))
     jobs = page_jobs(hub, site)[:3]
     monkeypatch.setattr(publisher, "page_html", lambda page: "<html><body>no head, no policy</body></html>")
     with pytest.raises(PublishError, match="CSP"):
         publish(out, lambda staging: write_site(staging, publisher, (j() for j in jobs), [], dict, site))
     assert (out / "index.html").read_text(encoding="utf-8") == "last good site"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert len(list((tmp_path / ".site.builds").iterdir())) == 1  # nothing half-written left beside it

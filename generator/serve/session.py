@@ -157,7 +157,8 @@ class Session:
         jobs = page_jobs(hub, site, tables)
         moved = redirects(hub)
         publish(self.out, lambda staging: write_site(staging, self.publisher, (job() for job in jobs), moved,
-                                                     lambda: {**data, **search_files(hub)}, site, root=self.root))
+                                                     lambda: {**data, **search_files(hub)}, site, root=self.root),
+                root=self.root)
         self.good = Good(hub, records, links, {job.url for job in jobs}, {job.url: job.key for job in jobs},
                          {r.url: r.target for r in moved})
         for kind in kinds.REGISTRY:  # compiled now, so the first edit does not wait for it
