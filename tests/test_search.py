@@ -21,11 +21,12 @@ SEARCH_ASSETS = REPO / "theme" / "overrides" / "assets" / "search"
 
 @pytest.mark.parametrize("form", ["accented", "unaccented"])
 def test_relevance_set_finds_the_expected_record_in_the_top_3(built_site: Path, form: str):
-    """The whole set (122 queries, 64 of them a resident's need in plain words): the goal is 95%; the
-    set's first 50 (titles, names, numbers) reach it, the residents' needs do not yet (README, Search)."""
+    """The whole set (122 queries, 64 of them a resident's need in plain words): at least 95% find what they
+    look for among the first three results, as typed and without accents; the set's first 50 (titles,
+    names, numbers) all but two."""
     result = score(built_site, form)
     assert result["queries"] >= 120
-    assert result["success_at_3"] >= 0.90, result["misses"]
+    assert result["success_at_3"] >= 0.95, result["misses"]
     first = [m for m in result["misses"] if m[0] in {c["q"] if form == "accented" else unaccented(c["q"])
                                                      for c in relevance_set()[:50]}]
     assert len(first) <= 2, first
@@ -79,3 +80,28 @@ def test_words_together_rank_above_words_apart(base_tree: Path, tmp_path: Path):
     })
     order = [g[0] for g in run(site, ["hoc tap"])[0]["groups"]]
     assert order.index("hoc-lieu/b-together/") < order.index("hoc-lieu/a-apart/")
+
+
+#: A long description that holds every word of the query below once, far apart.
+SCATTERED = (
+    "Phần lớn nội dung của trang này là tin tức về hoạt động khuyến học tại các xã trong tỉnh, cập nhật hằng tuần. "
+    "Các bài viết kể lại những buổi sinh hoạt câu lạc bộ, giới thiệu gương sáng và tổng kết phong trào của năm. "
+    "Giao diện được làm mềm mại hơn sau lần nâng cấp gần đây để dễ xem trên điện thoại của người dân. "
+    "Đọc thêm các thông báo về lịch thi, lịch nghỉ lễ và các cuộc thi viết do hội tổ chức trong năm học. "
+    "Màn trình diễn văn nghệ của học sinh tiểu học cũng được ghi lại và đăng kèm theo từng bài viết. "
+    "Hình ảnh các lớp học buổi tối ở nhà văn hóa thôn được đăng tải đều đặn, kèm lời giới thiệu ngắn. "
+    "Người quản trị trang là cán bộ văn phòng hội, làm việc trong giờ hành chính từ thứ hai đến thứ sáu. "
+    "Những ngày mù sương, các lớp buổi sáng ở vùng cao có thể dời lịch, và trang sẽ báo trước một ngày."
+)
+
+
+def test_a_short_text_answering_most_words_comes_before_a_long_one_holding_each_word_once(base_tree: Path,
+                                                                                         tmp_path: Path):
+    """A resident's need in plain words: the resource whose name and description answer it comes first, not
+    a long text that happens to hold every word somewhere (README, Search: ranking)."""
+    site = _site_with_resources(base_tree, tmp_path / "site", {
+        "a-tin-tuc": ("Tin tức khuyến học", SCATTERED),
+        "b-trinh-doc": ("Trình đọc màn hình", "Phần mềm miễn phí đọc to màn hình, giúp người khiếm thị dùng máy tính."),
+    })
+    for query in ("phần mềm đọc màn hình cho người mù", "phan mem doc man hinh cho nguoi mu"):
+        assert _first_page(site, query) == "hoc-lieu/b-trinh-doc/"

@@ -16,7 +16,7 @@ from typing import Iterator
 from generator import labels
 from generator.entries import Entry, Passage
 from generator.links import target_url, url_for
-from generator.model.hub import Hub, iter_items
+from generator.model.hub import Hub
 from generator.model.records import Document, Item, Target
 from generator.render import formatting
 
@@ -30,32 +30,48 @@ BULLETS = frozenset({"-", "+", "•", "*", "–"})
 def _name(item: Item) -> str:
     """`III. NHIỆM VỤ VÀ GIẢI PHÁP`, `2.1.`: an item's label and heading."""
     label = item.label if item.label and item.label not in BULLETS else ""
-    return " ".join(p for p in (label, item.heading or "") if p)
+    heading = item.heading
+    return f"{label} {heading}" if label and heading else label or heading or ""
 
 
 def own_passage(item: Item) -> Passage | None:
     """An item's own words (label, heading, text) at its anchor; None for an item with none."""
-    text = "\n".join(p for p in (_name(item), item.text or "") if p)
-    return Passage(text, item.anchor) if text.strip() else None
+    name, text = _name(item), item.text
+    joined = f"{name}\n{text}" if name and text else name or text or ""
+    return Passage(joined, item.anchor) if joined.strip() else None
 
 
 class Walk:
-    """Every item's own passage and the size of its text with its sub-items, computed once per document."""
+    """Every item's own passage, the passages of it and its sub-items, and the size of their text, computed in
+    one visit of a document (entries are made for every document of the site: this is on the index stage's
+    path); `order`: the items at every depth, in document order."""
 
     def __init__(self, items: tuple[Item, ...]) -> None:
         self.own: dict[int, Passage | None] = {}
         self.size: dict[int, int] = {}
+        self.inner: dict[int, list[Passage]] = {}
+        self.order: list[Item] = []
         self._visit(items)
 
-    def _visit(self, items: tuple[Item, ...]) -> None:
+    def _visit(self, items: tuple[Item, ...]) -> list[Passage]:
+        out: list[Passage] = []
         for item in items:
-            self._visit(item.items)
-            own = self.own[id(item)] = own_passage(item)
-            self.size[id(item)] = (len(own.text) if own else 0) + sum(self.size[id(c)] for c in item.items)
+            self.order.append(item)
+            key = id(item)
+            own = self.own[key] = own_passage(item)
+            inner = [own] if own else []
+            size = len(own.text) if own else 0
+            if item.items:
+                inner += self._visit(item.items)
+                size += sum(self.size[id(child)] for child in item.items)
+            self.size[key] = size
+            self.inner[key] = inner
+            out += inner
+        return out
 
     def passages(self, item: Item) -> list[Passage]:
         """The item's passage and its sub-items', in document order."""
-        return [p for node in iter_items((item,)) if (p := self.own[id(node)])]
+        return self.inner[id(item)]
 
 
 def split_text(text: str, limit: int = ENTRY_TEXT) -> list[str]:
@@ -98,9 +114,9 @@ def item_parts(item: Item, context: str, walk: Walk) -> Iterator[tuple[str, str,
         yield title, context, item.anchor, tuple(group)
 
 
-def _own_targets(items: tuple[Item, ...]) -> Iterator[tuple[Target, bool]]:
+def _own_targets(walk: Walk) -> Iterator[tuple[Target, bool]]:
     """Every target, and whether its text is its own (not the words of the item holding it)."""
-    for item in iter_items(items):
+    for item in walk.order:
         for target in item.targets:
             yield target, target.text != (item.text or "")
 
@@ -135,7 +151,7 @@ def document_entries(doc: Document, hub: Hub) -> Iterator[Entry]:
         for title, context, anchor, passages in item_parts(section, "", walk):
             yield Entry("Mục văn bản", title or label, f"{url}#{anchor}", parent=0, passages=passages,
                         context=context)
-    for target, own_text in _own_targets(doc.sections):
+    for target, own_text in _own_targets(walk):
         indicator = hub.indicators[target.indicator].name
         scope = (Passage(target.scope, "", "Phạm vi"),) if target.scope else ()
         # The indicator's name is the indicator page's title; here it is a keyword, so that page comes first.

@@ -38,14 +38,14 @@ from generator.search.analysis import FIELDS, Analyzer
 from generator.search.collect import POSTING, SPELLING, Collector
 from generator.search.layout import LEXICON_BYTES, PAGE_BYTES, family_key, lay_out
 from generator.search.spill import Spill
-from generator.search.store import ENTRIES_PER_BLOCK, PAGES_PER_BLOCK, StoreWriter, bounded
+from generator.search.store import ENTRIES_PER_BLOCK, PAGES_PER_BLOCK, POSITIONS, StoreWriter, bounded
 from generator.search.weights import Postings, idf, norms, weigh
 
 #: Most postings kept for one term ("champion list"; generator/search/weights.py).
 CHAMPIONS = 500
 
 #: Format of the files, for the engine to refuse what it does not understand.
-FORMAT = 2
+FORMAT = 3
 
 _encode = msgspec.json.Encoder().encode
 
@@ -88,6 +88,40 @@ def _json(value: Any) -> bytes:
     return _encode(value) + b"\n"
 
 
+class Builder:
+    """The index of pages added one at a time (`add`), weighed bucket by bucket (`weighed`)."""
+
+    def __init__(self) -> None:
+        self.analyzer = Analyzer()
+        self.store = StoreWriter(_encode)
+        self.spilled = Spill(POSTING)
+        self.spelled = Spill(SPELLING)
+        self.collector = Collector(self.analyzer, self.spilled, self.spelled)
+
+    def add(self, page: list[Entry]) -> None:
+        """A page's entries, its own first."""
+        self.store.add_page(page)
+        for entry in page:
+            self.collector.add(entry)
+
+    def weighed(self, limit: int | None) -> Iterator[tuple[Postings, spelling.Masks]]:
+        """Every bucket's postings (at most `limit` per term) and spelling masks; `self.ranks` set first."""
+        collector = self.collector
+        collector.flush()
+        count, vocabulary = collector.entries, len(self.analyzer.term_ids)
+        idf_of = idf(collector.field_counts[:vocabulary], count)
+        norm_of = norms(collector.lengths, count)
+        pair_word = np.array(self.analyzer.pair_word, dtype=np.int64)
+        self.ranks = spelling.rank(pair_word, self.analyzer.pair_key, collector.pair_counts, vocabulary)
+        for bucket in range(self.spilled.buckets):
+            yield (weigh(self.spilled.read(bucket), idf_of, norm_of, limit),
+                   spelling.masks(self.spelled.read(bucket), pair_word, self.ranks))
+
+    def close(self) -> None:
+        self.spilled.close()
+        self.spelled.close()
+
+
 def _records(post: Postings, names: list[str], page_ids: np.ndarray, positions: np.ndarray,
              ranks: spelling.Ranks, masks: spelling.Masks) -> Iterator[tuple[int, bytes]]:
     """(term, encoded postings record) of every term of one bucket: `[term, page differences, positions,
@@ -98,8 +132,7 @@ def _records(post: Postings, names: list[str], page_ids: np.ndarray, positions: 
     page_of = page_ids[post.entries]
     differences = np.diff(page_of, prepend=0)
     differences[starts[:-1]] = page_of[starts[:-1]]
-    term_of = np.repeat(post.terms, np.diff(starts))
-    mask = masks.of(term_of, post.entries)
+    mask = masks.of(np.repeat(post.terms, np.diff(starts)), post.entries)
     columns = differences.tolist(), positions[post.entries].tolist(), post.weights.tolist()
     for index, term in enumerate(post.terms.tolist()):
         a, b = int(starts[index]), int(starts[index + 1])
@@ -110,43 +143,30 @@ def _records(post: Postings, names: list[str], page_ids: np.ndarray, positions: 
 
 def search_files(hub: Hub) -> dict[str, bytes]:
     """The search files of the site: deterministic bytes, whatever the process or hash seed."""
-    analyzer = Analyzer()
-    store = StoreWriter(_encode)
-    with Spill(POSTING) as spilled, Spill(SPELLING) as spelled:
-        collector = Collector(analyzer, spilled, spelled)
+    builder = Builder()
+    try:
         for page in pages(hub):
-            store.add_page(page)
-            for entry in page:
-                collector.add(entry)
-        collector.flush()
-        count = collector.entries
-        names = analyzer.terms()
-        idf_of = idf(collector.field_counts[:len(names)], count)
-        norm_of = norms(collector.lengths, count)
-        pair_word = np.array(analyzer.pair_word, dtype=np.int64)
-        ranks = spelling.rank(pair_word, analyzer.pair_key, collector.pair_counts, len(names))
+            builder.add(page)
+        store, collector = builder.store, builder.collector
+        names = builder.analyzer.terms()
         page_ids = np.frombuffer(store.pages, dtype=np.int64)
         positions = np.frombuffer(store.positions, dtype=np.int64)
         records: list[bytes] = [b""] * len(names)
-        df = np.zeros(len(names), dtype=np.int64)
-        for bucket in range(spilled.buckets):
-            post = weigh(spilled.read(bucket), idf_of, norm_of, CHAMPIONS)
-            df[post.terms] = post.df
-            masks = spelling.masks(spelled.read(bucket), pair_word, ranks)
-            for term, data in _records(post, names, page_ids, positions, ranks, masks):
+        for post, masks in builder.weighed(CHAMPIONS):
+            for term, data in _records(post, names, page_ids, positions, builder.ranks, masks):
                 records[term] = data
-            del post, masks
-    del analyzer, idf_of, norm_of
+    finally:
+        builder.close()
     order = sorted(range(len(names)), key=lambda t: family_key(names[t]))
-    counts = df.tolist()
+    counts = collector.field_counts[:len(names)].tolist()  # the lexicon's rarity: lunr's document count
     layout = lay_out([names[t] for t in order], [records[t] for t in order], {names[t]: counts[t] for t in order},
                      _encode)
     del records
     files: dict[str, bytes] = {}
     for number, data in enumerate(layout.postings):
-        files[f"p/{number}.json"] = data + b"\n"
+        files[f"p/{number}.json"] = data
     for number, data in enumerate(layout.lexicon):
-        files[f"l/{number}.json"] = data + b"\n"
+        files[f"l/{number}.json"] = data
     blocks = store.finish()
     for number in sorted(blocks):
         files[f"s/{number}.json"] = blocks.pop(number)
@@ -154,10 +174,10 @@ def search_files(hub: Hub) -> dict[str, bytes]:
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name])
     version = digest.hexdigest()[:12]
-    meta = {"format": FORMAT, "version": version, "entries": count, "kinds": list(store.kinds),
+    meta = {"format": FORMAT, "version": version, "entries": collector.entries, "kinds": list(store.kinds),
             "fields": [name for name, _ in FIELDS], "lexicon": layout.lexicon_starts, "champions": CHAMPIONS,
-            "pagesPerBlock": PAGES_PER_BLOCK, "entriesPerBlock": ENTRIES_PER_BLOCK,
-            "limits": {"postings": PAGE_BYTES, "lexicon": LEXICON_BYTES}}
+            "pagesPerBlock": PAGES_PER_BLOCK, "entriesPerBlock": ENTRIES_PER_BLOCK, "positions": POSITIONS,
+            "pageKinds": store.page_kinds, "limits": {"postings": PAGE_BYTES, "lexicon": LEXICON_BYTES}}
     out = {f"search/{version}/{name}": data for name, data in sorted(files.items())}
     out["search/meta.json"] = _json(meta)
     return out

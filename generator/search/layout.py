@@ -5,9 +5,13 @@
   Families are laid end to end in the order of their words, each family's
   word first, and cut into *postings pages* of at most `PAGE_BYTES` bytes:
   a query's words and the phrases they start are found in few files, and
-  however crowded a prefix ("tr", "ng"), no file grows with it.
-- The *lexicon* lists every word (family) in order, with the number of
-  entries holding it (its rarity, for ranking), the postings page where its
+  however crowded a prefix ("tr", "ng"), no file grows with it. Pages are
+  small because a query needs a few records of each page it opens (a word,
+  one of its phrases): with pages of 12 KB, four fifths of the postings a
+  query downloaded were other terms'.
+- The *lexicon* lists every word (family) in order, with lunr's count of
+  (entry, field) pairs holding it (its rarity: the browser computes lunr's
+  idf from it, for ranking), the postings page where its
   family starts and, for a family spanning pages, the first term of each
   further page. It is cut into lexicon pages of at most `LEXICON_BYTES`
   bytes; `meta.json` names the first word of each. The lexicon also serves
@@ -27,11 +31,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-import numpy as np
-
 from generator.search_text import head, sort_key
 
-PAGE_BYTES = 12_000
+PAGE_BYTES = 4_000
 LEXICON_BYTES = 4_000
 
 
@@ -39,14 +41,6 @@ def family_key(term: str) -> tuple[bytes, int, bytes]:
     """Order of terms: by family (UTF-16 order of the word), the word first, then its other terms."""
     word = head(term)
     return sort_key(word), 0 if term == word else 1, sort_key(term)
-
-
-def posting_record(term: str, entries: np.ndarray, weights: np.ndarray, pages: np.ndarray, positions: np.ndarray,
-                   spelled: list | None) -> list[Any]:
-    """`[term, page differences, positions, weights]` (+ `[keys, exceptions]`) of one term's postings."""
-    page = pages[entries]
-    row: list[Any] = [term, np.diff(page, prepend=0).tolist(), positions[entries].tolist(), weights.tolist()]
-    return row + spelled if spelled else row
 
 
 @dataclass
@@ -73,11 +67,16 @@ def _pages(records: list[bytes], limit: int) -> list[list[int]]:
 
 
 def lay_out(terms: list[str], records: list[bytes], df: dict[str, int], encode: Callable[[Any], bytes]) -> Layout:
-    """`terms` (in `family_key` order) with their encoded postings `records`, in pages, and the lexicon."""
+    """`terms` (in `family_key` order) with their encoded postings `records`, in pages, and the lexicon.
+
+    Pages are the files' final bytes (with a newline); `records` is emptied as its records go into pages, so
+    the postings are not held twice."""
     layout = Layout()
     page_of: list[int] = []
     for number, indices in enumerate(_pages(records, PAGE_BYTES)):
-        layout.postings.append(b"[" + b",".join(records[i] for i in indices) + b"]")
+        layout.postings.append(b"[" + b",".join(records[i] for i in indices) + b"]\n")
+        for i in indices:
+            records[i] = b""
         page_of.extend([number] * len(indices))
     families: dict[str, list[Any]] = {}
     order: list[str] = []
@@ -91,6 +90,6 @@ def lay_out(terms: list[str], records: list[bytes], df: dict[str, int], encode: 
             known.append(term)  # the family goes on in the next page, which starts with this term
     entries = [encode(families[word]) for word in order]
     for indices in _pages(entries, LEXICON_BYTES):
-        layout.lexicon.append(b"[" + b",".join(entries[i] for i in indices) + b"]")
+        layout.lexicon.append(b"[" + b",".join(entries[i] for i in indices) + b"]\n")
         layout.lexicon_starts.append(order[indices[0]])
     return layout

@@ -49,23 +49,27 @@ def idf(counts: np.ndarray, entries: int) -> np.ndarray:
 
 
 def norms(lengths: np.ndarray, entries: int) -> np.ndarray:
-    """lunr's length normalisation of every (entry, field) slot (entry * 3 + field), from its number of terms."""
+    """lunr's length normalisation of every (entry, field) slot (entry << 2 | field), from the number of terms
+    of each (`lengths`: entry * 3 + field)."""
     fields = len(FIELDS)
     by_field = lengths.reshape(entries, fields)
-    out = np.zeros(len(lengths), dtype=np.float64)
+    out = np.zeros(4 * entries, dtype=np.float64)
     for f in range(fields):
         average = int(by_field[:, f].sum()) / entries if entries else 0.0
         if average:
-            out[f::fields] = K1 * (1 - B + B * (by_field[:, f] / average))
+            out[f::4] = K1 * (1 - B + B * (by_field[:, f] / average))
     return out
 
 
 def lunr_round(scores: np.ndarray) -> np.ndarray:
     """round(round(score, 3) * 1000) as lunr.py (Python) rounds, for every score."""
     scaled = scores * 1000
-    out = np.rint(scaled).astype(np.int64)
-    close = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    for index in np.flatnonzero(close).tolist():
+    out = np.rint(scaled)
+    np.subtract(scaled, out, out=scaled)
+    np.abs(scaled, out=scaled)
+    close = np.flatnonzero(scaled > 0.5 - 1e-6)  # too near a rounding boundary to trust the shortcut
+    out = out.astype(np.int64)
+    for index in close.tolist():
         out[index] = round(round(float(scores[index]), 3) * 1000)
     return out
 
@@ -74,27 +78,25 @@ _BOOSTS = np.array([boost for _, boost in FIELDS], dtype=np.float64)
 
 
 def weigh(rows: np.ndarray, idf_of: np.ndarray, norm_of: np.ndarray, limit: int | None) -> Postings:
-    """The postings of `rows` ((slot, term, tf), runs sorted by term then slot), fields summed per entry; with
-    `limit`, each term keeps only its `limit` best postings (`champions`)."""
-    fields = len(FIELDS)
-    slot, term = rows["slot"].astype(np.int64), rows["term"].astype(np.int64)
-    tf = rows["tf"].astype(np.float64)
-    field = slot % fields
+    """The postings of `rows` (generator/search/collect.py POSTING: runs sorted by term then slot), fields
+    summed per entry; with `limit`, each term keeps only its `limit` best postings (`champions`)."""
+    # Each run is in (term, entry, field) order and the runs in entry order: a stable sort by term keeps it.
+    order = np.argsort((rows["key"] >> 32).astype(np.int32), kind="stable")
+    key, tf = rows["key"][order], rows["tf"][order].astype(np.float64)
+    del order
+    term, slot = key >> 32, key & 0xFFFFFFFF
+    field = slot & 3
     scores = idf_of[term] * ((K1 + 1) * tf) / (norm_of[slot] + tf)
-    del tf
+    del tf, slot
     scores *= _BOOSTS[field]
     weights = lunr_round(scores) * 2 + (field == TITLE)
     del scores, field
-    # By term; a term's rows are in slot order already, so (term, entry, field) order. The rows are a few
-    # sorted runs (one per chunk of entries), which a stable sort (timsort) merges.
-    order = np.argsort(term, kind="stable")
-    term, weights, entry = term[order], weights[order], slot[order] // fields
-    del order, slot
-    new = np.ones(len(term), dtype=bool)
-    new[1:] = (term[1:] != term[:-1]) | (entry[1:] != entry[:-1])
-    starts = np.flatnonzero(new)
+    pair = key >> 2  # term << 30 | entry
+    del key
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else np.zeros(0, dtype=np.int64)
     weights = np.add.reduceat(weights, starts) if len(starts) else weights
-    term, entry = term[starts], entry[starts]
+    term, entry = term[starts], pair[starts] & 0x3FFFFFFF
+    del pair, starts
     first = np.flatnonzero(np.r_[True, term[1:] != term[:-1]]) if len(term) else np.zeros(0, dtype=np.int64)
     df = np.diff(np.r_[first, len(term)])
     if limit is not None and len(term):

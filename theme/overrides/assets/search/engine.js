@@ -3,7 +3,8 @@
  * words, the postings pages of their terms, then the store blocks of the results it shows. Scores are
  * lunr's (BM25 weights as lunr.py computes them, summed over fields and query terms, divided by the query
  * vector's length, as lunr.js does); ranking puts entries with every word first, then entries with most
- * words, weighted by the rarity of those missing. Results are in Material's format. */
+ * words, weighted by the rarity of those missing, a word counting fully only where it weighs as much as a
+ * word of a title or of a short text (see `covered`). Results are in Material's format. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("./vn.js"), require("./excerpt.js"));
   else root.XhhtEngine = factory(root.XhhtVn, root.XhhtExcerpt);
@@ -13,7 +14,8 @@
   var MAX_GROUPS = 10, MAX_MEMBERS = 3, RANKED = 400;
   var COMPLETIONS = 3, CORRECTIONS = 2, MAX_WORDS = 24;
   var BOOST = { word: 1, accent: 3, open: 0.3, typo: 0.2, phrase: 5, code: 10, exact: 20 };
-  var POSITIONS = 65536;   /* entry key: page id x POSITIONS + position in the page */
+  /* How much a word must weigh in an entry, for its rarity, to count as fully found there (`covered`). */
+  var FOUND = 3;
   /* Words that never decide whether a page is found: with accents, and without them where unambiguous. */
   var FILLER = ["và", "của", "các", "cho", "là", "có", "được", "những", "với", "trong", "để", "về", "thì", "mà", "này",
                 "đã", "sẽ", "một", "ở", "tại", "từ", "đến", "khi", "như", "theo", "hoặc", "cũng", "bị", "ra", "vào",
@@ -24,6 +26,7 @@
   function Engine(base, meta, fetchJSON) {
     this.base = base;
     this.meta = meta;
+    this.positions = meta.positions;  /* entry key: page id x positions + position in the page */
     this.root = base + "search/" + meta.version + "/";
     this.fetchJSON = fetchJSON;
     this.done = {};      /* url -> parsed JSON */
@@ -34,7 +37,7 @@
 
   Engine.open = function (base, fetchJSON) {
     return fetchJSON(base + "search/meta.json", { fresh: true }).then(function (meta) {
-      if (!meta || meta.format !== 2) throw new Error("search/meta.json: unknown format");
+      if (!meta || meta.format !== 3) throw new Error("search/meta.json: unknown format");
       return new Engine(base, meta, fetchJSON);
     });
   };
@@ -129,7 +132,7 @@
     var row = this.postings[page][term];
     if (row && !row.ids) {  /* page ids from their differences, once */
       var keys = [], page_ = 0;
-      for (var i = 0; i < row[1].length; i++) { page_ += row[1][i]; keys.push(page_ * POSITIONS + row[2][i]); }
+      for (var i = 0; i < row[1].length; i++) { page_ += row[1][i]; keys.push(page_ * this.positions + row[2][i]); }
       row.ids = keys;
     }
     return row || null;
@@ -140,22 +143,30 @@
                     : FILLER_FOLDED.indexOf(w.folded) >= 0 || FILLER.indexOf(w.typed.toLowerCase()) >= 0;
   }
 
-  /* The query's clauses: [{term, boost, bits (query words it stands for), kind, accent}], and per word the
-   * folded words it also stands for (completions, corrections). */
+  /* lunr's idf of a term held by `df` (entry, field) pairs: the rarity the index's weights include. */
+  Engine.prototype.idf = function (df) {
+    var n = this.meta.entries;
+    return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+  };
+
+  /* The query's clauses: [{term, boost, bits (query words it stands for), kind, accent, idf (of a word)}],
+   * and per word the folded words it also stands for (completions, corrections). */
   Engine.prototype.clauses = function (p) {
     var self = this, out = [], hints = [];
     p.words.forEach(function (w, i) {
       var bit = 1 << i, known = self.word(w.folded);
       hints.push([]);
-      if (known) out.push({ term: w.folded, boost: BOOST.word, bits: bit, kind: "word", accent: w.accent });
+      if (known) out.push({ term: w.folded, boost: BOOST.word, bits: bit, kind: "word", accent: w.accent,
+                            idf: self.idf(known[1]) });
       /* a word being typed stands for the words it begins; if it is a word itself, they count half */
-      if (w.open && w.folded.length >= 2) self.completions(w.folded).forEach(function (c) {
+      if (w.open && w.folded.length >= 3) self.completions(w.folded).forEach(function (c) {
         if (!known) hints[i].push(c[0]);
-        out.push({ term: c[0], boost: BOOST.open, bits: known ? 0 : bit, half: known ? bit : 0, kind: "open" });
+        out.push({ term: c[0], boost: BOOST.open, bits: known ? 0 : bit, half: known ? bit : 0, kind: "open",
+                   idf: self.idf(c[1]) });
       });
       if (!known && !(w.open && hints[i].length)) self.corrections(w.folded).forEach(function (c) {
         hints[i].push(c[0]);
-        out.push({ term: c[0], boost: BOOST.typo, bits: bit, kind: "typo" });
+        out.push({ term: c[0], boost: BOOST.typo, bits: bit, kind: "typo", idf: self.idf(c[1]) });
       });
     });
     p.pairs.forEach(function (pair) {
@@ -171,27 +182,30 @@
     return { list: out, hints: hints };
   };
 
-  /* Rarity of each query word (lunr's idf of its entry count); filler words weigh nothing. */
+  /* Rarity of each query word (lunr's idf); filler words weigh nothing. */
   Engine.prototype.weights = function (p, hints) {
-    var self = this, n = this.meta.entries;
+    var self = this;
     var idf = p.words.map(function (w, i) {
       var known = self.word(w.folded), df = known ? known[1] : 0;
       hints[i].forEach(function (h) { var k = self.word(h); if (k && k[1] > df) df = k[1]; });
-      return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+      return self.idf(df);
     });
     var content = p.words.map(function (w) { return !isFiller(w); });
     if (!content.some(Boolean)) return idf;  /* only filler words: take them as they are */
     return idf.map(function (v, i) { return content[i] ? v : 0; });
   };
 
-  /* Every matching entry: {key, score, bits, title, code}. */
+  /* Every matching entry: {key, score, bits, half, title, code, found}: `found[i]`, how much query word i
+   * weighs in the entry for its rarity (lunr's weight over its idf: the field boost times BM25's term
+   * frequency part, which grows with repeats and shrinks with the length of the text); `half` for a word
+   * found only as a completion of a known word. */
   Engine.prototype.score = function (clauses) {
     var self = this, acc = new Map(), norm = 0;
     clauses.forEach(function (c) {
       var row = self.record(c.term);
       if (!row) return;
       norm += c.boost * c.boost;
-      var spelling = -1, odd = null;
+      var spelling = -1, odd = null, covers = c.idf ? c.bits | (c.half || 0) : 0;
       if (c.accent && row[4]) {
         spelling = row[4].indexOf(c.accent);
         odd = {};
@@ -200,7 +214,7 @@
       }
       for (var i = 0; i < row.ids.length; i++) {
         var key = row.ids[i], w = row[3][i], e = acc.get(key);
-        if (!e) { e = { key: key, score: 0, bits: 0, half: 0, title: 0, code: false }; acc.set(key, e); }
+        if (!e) { e = { key: key, score: 0, bits: 0, half: 0, title: 0, code: false, found: null }; acc.set(key, e); }
         var boost = c.boost;
         if (spelling >= 0 && ((i in odd) ? (odd[i] >> spelling) & 1 : spelling === 0)) boost += BOOST.accent;
         e.score += boost * Math.floor(w / 2) / 1000;
@@ -208,6 +222,12 @@
         e.half |= c.half || 0;
         if (w & 1) e.title |= c.bits;
         if (c.kind === "code" || c.kind === "exact") e.code = true;
+        if (covers) {
+          var found = Math.floor(w / 2) / 1000 / c.idf * (c.kind === "typo" ? 0.5 : 1);
+          if (!e.found) e.found = {};
+          for (var b = 0; (covers >> b) > 0; b++)
+            if (((covers >> b) & 1) && !(e.found[b] >= found)) e.found[b] = found;
+        }
       }
     });
     norm = Math.sqrt(norm) || 1;
@@ -215,14 +235,25 @@
     return acc;
   };
 
+  /* How far query word i is found in entry e, 0 to 1: fully where it weighs, for its rarity, as much as a
+   * word of a name or keyword field (FOUND: lunr's boost of that field), which a title word does too;
+   * elsewhere by the square root of its share of that: met once in a passage of average length, about 0.6,
+   * once in a short description, about 0.7. So a long plan that holds every word of a resident's question
+   * somewhere does not outrank a resource whose name and description answer most of them, while a rare
+   * word met once still counts for most of its weight. A completion of a known word counts half. */
+  function covered(e, i) {
+    var bit = 1 << i, strength = e.found && e.found[i] ? Math.sqrt(Math.min(1, e.found[i] / FOUND)) : 1;
+    return e.bits & bit ? strength : e.half & bit ? strength / 2 : 0;
+  }
+
   /* Entries in result order: a number or exact name first, then every word, then most words (by the
-   * rarity of those missing), then lunr's score. */
+   * rarity of those missing, `covered`), then lunr's score. */
   Engine.prototype.rank = function (p, clauses, weights) {
     var total = weights.reduce(function (a, b) { return a + b; }, 0), out = [];
     this.score(clauses).forEach(function (e) {
       var missing = 0, inTitle = true;
       weights.forEach(function (w, i) {
-        if (!(e.bits & (1 << i))) missing += e.half & (1 << i) ? w / 2 : w;
+        missing += w * (1 - covered(e, i));
         if (w > 0 && !(e.title & (1 << i))) inTitle = false;
       });
       if (!e.code && total > 0 && missing >= total - 1e-9) return;  /* nothing but filler words */
@@ -236,30 +267,45 @@
   };
 
   Engine.prototype.blockOf = function (key) {
-    var page = Math.floor(key / POSITIONS), position = key % POSITIONS;
+    var page = Math.floor(key / this.positions), position = key % this.positions;
     return Math.floor(page / this.meta.pagesPerBlock) + Math.floor(position / this.meta.entriesPerBlock);
   };
 
-  Engine.prototype.stored = function (key) {
+  /* [first position, header (when that position is not 0), record, ...] of the entry's page in its block. */
+  Engine.prototype.rows = function (key) {
     var block = this.done[this.root + "s/" + this.blockOf(key) + ".json"];
-    var page = Math.floor(key / POSITIONS), rows = block && block[page];
-    return rows ? rows[1 + key % POSITIONS - rows[0]] || null : null;
+    return block && block[Math.floor(key / this.positions)] || null;
   };
 
-  function groups(ranked) {
-    var out = [], byPage = {};
+  Engine.prototype.stored = function (key) {
+    var rows = this.rows(key);
+    return rows ? rows[(rows[0] ? 2 : 1) + key % this.positions - rows[0]] || null : null;
+  };
+
+  /* [kind, title, address] of a group's page: its own record, or the header of a member's block. */
+  Engine.prototype.header = function (g) {
+    var own = this.stored(g.key);
+    for (var i = 0; !own && i < g.members.length; i++) {
+      var rows = this.rows(g.members[i].key);
+      if (rows && rows[0]) own = rows[1];
+    }
+    return own;
+  };
+
+  Engine.prototype.groups = function (ranked) {
+    var out = [], byPage = {}, positions = this.positions;
     for (var i = 0; i < ranked.length; i++) {
-      var e = ranked[i], page = Math.floor(e.key / POSITIONS);
+      var e = ranked[i], page = Math.floor(e.key / positions);
       if (!(page in byPage)) {
         if (out.length >= MAX_GROUPS) continue;
-        byPage[page] = { key: page * POSITIONS, members: [] };
+        byPage[page] = { key: page * positions, members: [] };
         out.push(byPage[page]);
       }
       var members = byPage[page].members;
       if (members.length < MAX_MEMBERS && (!members.length || e.tier >= Math.min(members[0].tier, 2))) members.push(e);
     }
     return out;
-  }
+  };
 
   /* Material's SearchResult: {items: [[page, ...entries in that page]]}. */
   Engine.prototype.present = function (p, found, weights, hints) {
@@ -277,7 +323,7 @@
                score: score, terms: terms(entry) };
     }
     return { items: found.map(function (g) {
-      var page = self.stored(g.key);
+      var page = self.header(g);
       if (!page) return null;
       var own = null, children = [];
       g.members.forEach(function (m) { if (m.key === g.key) own = m; else children.push(m); });
@@ -291,7 +337,9 @@
     }).filter(Boolean) };
   };
 
-  Engine.prototype.search = function (query) {
+  /* Results for `query`, or null if `stale()` says a newer query came while its postings loaded (what it
+   * would show is fetched only for the query a reader still waits for). */
+  Engine.prototype.search = function (query, stale) {
     var self = this, p = vn.plan(query);
     p.words = p.words.slice(0, MAX_WORDS);
     p.pairs = p.pairs.filter(function (pair) { return pair[1] < MAX_WORDS; });
@@ -299,7 +347,7 @@
     var pages = {};
     p.words.forEach(function (w) {
       pages[self.lexiconPage(w.folded)] = true;
-      if (w.open && w.folded.length >= 2) pages[Math.min(self.lexiconPage(w.folded + "\uffff"), self.lexiconPage(w.folded) + 1)] = true;
+      if (w.open && w.folded.length >= 3) pages[Math.min(self.lexiconPage(w.folded + "\uffff"), self.lexiconPage(w.folded) + 1)] = true;
     });
     p.codes.concat(p.exact ? [p.exact] : []).forEach(function (t) { pages[self.lexiconPage(vn.head(t))] = true; });
     var clauses, weights;
@@ -310,9 +358,9 @@
       clauses.list.forEach(function (c) { var n = self.pageOf(c.term); if (n >= 0) needed[n] = true; });
       return self.load(Object.keys(needed).map(function (n) { return self.root + "p/" + n + ".json"; }));
     }).then(function () {
-      var found = groups(self.rank(p, clauses.list, weights)), blocks = {};
+      if (stale && stale()) return null;
+      var found = self.groups(self.rank(p, clauses.list, weights)), blocks = {};
       found.forEach(function (g) {
-        blocks[self.blockOf(g.key)] = true;
         g.members.forEach(function (m) { blocks[self.blockOf(m.key)] = true; });
       });
       return self.load(Object.keys(blocks).map(function (n) { return self.root + "s/" + n + ".json"; })).then(function () {

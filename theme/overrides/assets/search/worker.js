@@ -2,7 +2,8 @@
  * RESULT 3). Material's own index (search_index.json) is empty on purpose; engine.js reads the hub's index.
  *
  * - Every query is answered, unless a newer one arrived before its answer was ready: then only the
- *   newest is answered (typing fast never shows an older query's results last).
+ *   newest is answered (typing fast never shows an older query's results last), and a query overtaken
+ *   before its results were ranked fetches nothing more.
  * - If meta.json cannot be read, queries are answered with no results and the next query tries again.
  * - Files are fetched once each; one that failed is fetched again by the next query that needs it.
  * - If the site was rebuilt meanwhile (a file of this build is gone), the next query starts afresh. */
@@ -53,8 +54,9 @@ addEventListener("message", function (event) {
       .then(function () { postMessage({ type: 1 }); });
   } else if (message.type === 2) {
     var number = ++latest, query = message.data;
-    open().then(function (opened) { return opened.search(query); }).then(function (result) {
-      answer(number, query, result);
+    var overtaken = function () { return number !== latest; };
+    open().then(function (opened) { return opened.search(query, overtaken); }).then(function (result) {
+      if (result) answer(number, query, result);
     }, function (error) {
       console.warn("search failed:", error && error.message);
       answer(number, query, { items: [] });

@@ -1,0 +1,69 @@
+"""Rows of numbers kept on disk in buckets, so that the index stage's memory does not grow with the corpus.
+
+Every (entry, field, term) of a site of 10,000 documents is tens of millions
+of rows: held in memory, they and their sorts took gigabytes. The index
+stage writes them as it reads the entries, each row to the bucket of its
+term (`term % BUCKETS`), and weighs one bucket at a time: memory holds one
+bucket's rows, about 1/BUCKETS of them. Rows are appended in the order
+written: the index writes each chunk of entries sorted by (term, entry), so
+a bucket is a few sorted runs.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+BUCKETS = 64  # at most 2**15
+
+
+class Spill:
+    """Buckets of rows of one numpy dtype, in files of a temporary directory removed by `close`."""
+
+    def __init__(self, dtype: np.dtype, buckets: int = BUCKETS) -> None:
+        self.dtype = np.dtype(dtype)
+        self.buckets = buckets
+        self._dir = tempfile.TemporaryDirectory(prefix="xhht-search-")
+        self._files = [open(Path(self._dir.name) / f"{n}.bin", "wb") for n in range(buckets)]
+        self.rows = 0
+
+    def write(self, bucket: np.ndarray, **columns: np.ndarray) -> None:
+        """Append the rows whose fields are `columns`, row i to bucket `bucket[i]`, keeping their order within each
+        bucket."""
+        if not len(bucket):
+            return
+        order = np.argsort(bucket.astype(np.int16), kind="stable")  # a radix sort
+        bounds = np.searchsorted(bucket[order], np.arange(self.buckets + 1))
+        rows = np.empty(len(order), dtype=self.dtype)
+        for name, values in columns.items():
+            rows[name] = values[order]
+        for number in np.flatnonzero(np.diff(bounds)).tolist():
+            rows[bounds[number]:bounds[number + 1]].tofile(self._files[number])
+        self.rows += len(rows)
+
+    def read(self, number: int) -> np.ndarray:
+        """Every row of bucket `number`, in the order written."""
+        handle = self._files[number]
+        handle.flush()
+        if not handle.tell():
+            return np.zeros(0, dtype=self.dtype)
+        return np.fromfile(handle.name, dtype=self.dtype)
+
+    def close(self) -> None:
+        for handle in self._files:
+            handle.close()
+        self._dir.cleanup()
+
+    def __enter__(self) -> "Spill":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def row_type(**fields: str) -> np.dtype:
+    """A dtype of little-endian fields (the same bytes on every machine), packed."""
+    return np.dtype(list(fields.items()))
+
