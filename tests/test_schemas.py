@@ -92,20 +92,22 @@ def test_content_file_declares_the_schema_of_its_folder(path: Path):
     assert declared == (SCHEMA_DIR / f"{kind}.schema.json").resolve()
 
 
-def _undescribed(node, where: str, common: dict) -> list[str]:
-    """Properties with neither a description nor a $ref to a described common definition."""
+def _undescribed(node, where: str, common: dict, local: dict | None = None) -> list[str]:
+    """Properties with neither a description nor a $ref to a described definition (common, or the schema's own)."""
     missing = []
     if isinstance(node, dict):
+        local = node.get("definitions", {}) if local is None else local
         for name, prop in node.get("properties", {}).items():
-            described = "description" in prop or (
-                "$ref" in prop and "description" in common.get(prop["$ref"].rsplit("/", 1)[1], {}))
+            ref = prop.get("$ref", "")
+            definitions = common if ref.startswith("common.schema.json#") else local
+            described = "description" in prop or (ref and "description" in definitions.get(ref.rsplit("/", 1)[1], {}))
             if not described:
                 missing.append(f"{where}.{name}")
         for key, child in node.items():
-            missing += _undescribed(child, f"{where}.{key}" if key != "properties" else where, common)
+            missing += _undescribed(child, f"{where}.{key}" if key != "properties" else where, common, local)
     elif isinstance(node, list):
         for child in node:
-            missing += _undescribed(child, where, common)
+            missing += _undescribed(child, where, common, local)
     return missing
 
 

@@ -90,11 +90,13 @@ def facts(record: Record) -> Facts:
     """The ids a record defines and the links it makes."""
     defines, refers = [], []
     for role, kind, path, ident in walk_ids(record.kind, record.data):
+        ident = as_meant(ident)
         if role == "defines":
             defines.append((ident, kind, path))
         else:
             refers.append((path, kind, ident))
-    return Facts(record.kind, record.file.path, record.file.abspath, record.data["id"], tuple(defines), tuple(refers),
+    return Facts(record.kind, record.file.path, record.file.abspath, usable_id(record) or record.data["id"],
+                 tuple(defines), tuple(refers),
                  tuple(privacy.found(record.data, markdown_fields(record.kind))),
                  tuple(privacy.declared(record.data)) if record.kind == "body" else ())
 
@@ -106,10 +108,26 @@ def markdown_fields(kind: str) -> tuple[Path_, ...]:
     return tuple(path for check in kinds.get(kind).checks for path in getattr(check, "markdown_fields", ()))
 
 
+def as_meant(ident: str) -> str:
+    """An id without the white space around it when that makes it well formed (`"tinh-mau\\n"`).
+
+    The schema reports the white space; the id is still the one meant, so
+    the record stays known and links to or from it are not also reported
+    as not found.
+    """
+    if ID_PATTERN.fullmatch(ident):
+        return ident
+    stripped = ident.strip()
+    return stripped if stripped != ident and ID_PATTERN.fullmatch(stripped) else ident
+
+
 def usable_id(record: Record) -> str | None:
-    """The record's id if it is well formed (a schema-invalid record may still have one)."""
+    """The record's id if it is well formed (a schema-invalid record may still have one), white space aside."""
     ident = record.data.get("id")
-    return ident if isinstance(ident, str) and ID_PATTERN.fullmatch(ident) else None
+    if not isinstance(ident, str):
+        return None
+    ident = as_meant(ident)
+    return ident if ID_PATTERN.fullmatch(ident) else None
 
 
 def id_only_facts(record: Record) -> Facts | None:
