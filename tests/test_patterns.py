@@ -159,6 +159,34 @@ def test_integral_float_is_not_an_integer_for_either_validator(value):
     assert _both({"type": "number"}, 2025.0) == (True, True)
 
 
+def _url_fields(node: Any, where: str = "") -> Iterator[tuple[str, Any]]:
+    """(where, schema) of every property whose name says it holds an address (`url`, `website`, `..._url`)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                for name, child in value.items():
+                    if name in ("url", "website", "href", "link") or name.endswith("_url"):
+                        yield f"{where}/{name}", child
+            if key not in ("enum", "const", "default", "examples"):
+                yield from _url_fields(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _url_fields(value, f"{where}/{index}")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_address_field_takes_only_http_https_or_mailto(kind: str):
+    """`website`, `url`, `source.url`, ...: the common definition, so `//host`, `\\\\host` and `javascript:` are refused."""
+    schema = bundled(kind)
+    for where, node in _url_fields(schema):
+        assert node.get("$ref") == "#/definitions/common.url", f"{kind}{where}"
+        for refused in ("//evil.example/", "\\\\evil.example", "/\\evil.example", "javascript:alert(1)",
+                        "https://x.vn/\n", " https://x.vn/", "data:text/html,x"):
+            assert _both({**node, "definitions": schema["definitions"]}, refused) == (False, False), (where, refused)
+        for allowed in ("https://x.vn/", "http://x.vn/a?b=1#c", "mailto:so@x.gov.vn"):
+            assert _both({**node, "definitions": schema["definitions"]}, allowed) == (True, True), (where, allowed)
+
+
 # --- the bad-input corpus ---------------------------------------------------------
 
 def _corpus_files() -> Iterator[tuple[str, str, Path]]:
