@@ -164,6 +164,7 @@ class BuildResult:
     redirects: int = 0
     data_files: int = 0
     timings: list[tuple[str, float]] = field(default_factory=list)  # work done beside the stages (the index)
+    missing: tuple[str, ...] = ()  # footer settings mkdocs.yml lacks
 
     @property
     def ok(self) -> bool:
@@ -173,15 +174,25 @@ class BuildResult:
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
-def read_site_info(config_file: Path, site_url: str | None = None) -> SiteInfo:
-    """The site's name, description and address, from mkdocs.yml (plain YAML; `--site-url` wins)."""
+def read_site_info(config_file: Path, site_url: str | None = None, root: Path | None = None) -> SiteInfo:
+    """The site's name, description, address and last update, from mkdocs.yml (plain YAML; `--site-url` wins).
+
+    The date is the build's (SOURCE_DATE_EPOCH, else the content's last commit), never the clock.
+    """
     import yaml
+
+    from generator.publish.sitemap import build_date
 
     raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
     url = site_url if site_url is not None else (raw.get("site_url") or "")
     if url and not url.endswith("/"):
         url += "/"
-    return SiteInfo(name=raw.get("site_name", SiteInfo.name), url=url, description=raw.get("site_description", ""))
+    updated = build_date(root) if root is not None else build_date()
+    hub = (raw.get("extra") or {}).get("hub") or {}
+    missing = [f"extra.hub.{key} ({what})" for key, what in (("publisher", "cơ quan xuất bản"), ("contact", "liên hệ"),
+                                                            ("report", "địa chỉ báo lỗi nội dung")) if not hub.get(key)]
+    return SiteInfo(name=raw.get("site_name", SiteInfo.name), url=url, description=raw.get("site_description", ""),
+                    updated=f"{updated.day:02d}/{updated.month:02d}/{updated.year}", missing=tuple(missing))
 
 
 def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None,
@@ -204,7 +215,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         return BuildResult(problems=result.problems)
     hub = result.hub
     config_file = config_of(root)
-    site = read_site_info(config_file, site_url)
+    site = read_site_info(config_file, site_url, root)
     # The search index is built in a second process while this one renders and writes the pages:
     # the two longest stages overlap on the machine's two cores. It reads the documents from the cache
     # one at a time (generator/workers.py), so the two processes do not each hold the hub.
@@ -234,7 +245,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
                 index.discard()
         report.close()
     return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=len(data),
-                       timings=index.timings if index else [])
+                       timings=index.timings if index else [], missing=site.missing)
 
 
 def config_of(root: Path) -> Path:

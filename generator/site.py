@@ -19,6 +19,8 @@ class SiteInfo:
     name: str = "Xây dựng xã hội học tập"
     url: str = ""  # absolute base URL ("https://portal.gov.vn/xhht/"), or "" when unknown
     description: str = ""
+    updated: str = ""  # the date of the content the site was built from, dd/mm/yyyy
+    missing: tuple[str, ...] = ()  # settings of the footer the configuration lacks (told to the editor)
 
 
 @dataclass(frozen=True)

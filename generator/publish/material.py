@@ -100,6 +100,7 @@ class MaterialPublisher:
                 self.nav = self.config.plugins.on_nav(get_navigation(self.files, self.config), config=self.config,
                                                       files=self.files)
                 self.env = self.config.plugins.on_env(self.env, config=self.config, files=self.files)
+                self.config.extra["xhht_updated"] = site.updated
                 self.template = self.env.get_template("main.html")
                 self._toc_template = self.env.from_string(_TOC_TEMPLATE)
             except Exception as err:  # noqa: BLE001 - MkDocs reports configuration and theme errors this way
@@ -144,9 +145,9 @@ class MaterialPublisher:
             mk = self.menu[shape.menu]
         else:
             mk = MkPage(None, File.generated(self.config, _source_uri(url), content=""), self.config)
-        meta: dict[str, Any] = {"title": html.escape(page.title) if page else _TITLE,
-                                "og_type": html.escape(page.og_type) if page else _OG_TYPE,
-                                "search": {"exclude": True}}
+        meta: dict[str, Any] = {"og_type": html.escape(page.og_type) if page else _OG_TYPE, "search": {"exclude": True}}
+        if shape.menu != "":  # the home page's title is the site's name alone, not "name - name"
+            meta["title"] = html.escape(page.title) if page else _TITLE
         if shape.has_description:
             meta["description"] = html.escape(page.description) if page else _DESCRIPTION
         if not shape.has_toc:
@@ -183,11 +184,14 @@ class MaterialPublisher:
 
     # --- the rest of a site -------------------------------------------------------------
     def not_found_html(self) -> str:
-        """404.html, as `mkdocs build` renders it (absolute asset links from the site's root path)."""
-        from mkdocs.commands.build import get_context
+        """404.html (theme/overrides/404.html), served at any missing address: its links start from the
+        site's address when the build knows it, else from a <base> the page works out in the browser."""
         from urllib.parse import urlsplit
 
-        context = get_context(self.nav, self.files, self.config, base_url=urlsplit(self.site.url or "/").path)
+        from mkdocs.commands.build import get_context
+
+        base = urlsplit(self.site.url).path if self.site.url else "."
+        context = get_context(self.nav, self.files, self.config, base_url=base)
         return self.env.get_template("404.html").render(context)
 
     def static_files(self) -> Iterator[tuple[str, Path]]:

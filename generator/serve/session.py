@@ -149,7 +149,7 @@ class Session:
         records, links = self._current()
         hub = build_hub(((kind, blob) for (kind, _), blob in records.items()))
         config = config_of(self.root)
-        site = read_site_info(config, None)
+        site = read_site_info(config, None, self.root)
         if self.publisher is not None:
             self.publisher.close()
         self.publisher = MaterialPublisher(config, site, jsonld_text)
@@ -328,7 +328,7 @@ def rebuild_search(root: Path, out: Path, extra: list) -> None:
     if not result.ok or result.hub is None:
         return
     config = config_of(root)
-    site = read_site_info(config, None)
+    site = read_site_info(config, None, root)
     tables, data = data_files(result.hub, site)
     for relpath, content in sorted(data.items()):
         _write(out, relpath, content)
