@@ -27,7 +27,8 @@ def date_problem(text: str) -> str | None:
         return None  # malformed: the schema's to report
     year, month, day = match.groups()
     if month is not None and not 1 <= int(month) <= 12:
-        return f"tháng {int(month)}/{year} không có thật" if day is None else f"ngày {int(day)}/{int(month)}/{year} không có thật"
+        return (f"tháng {int(month)}/{year} không có thật" if day is None
+                else f"ngày {int(day)}/{int(month)}/{year} không có thật")
     if day is not None:
         try:
             dt.date(int(year), int(month), int(day))
@@ -47,7 +48,8 @@ def _partial_dates(data: dict[str, Any]) -> Iterator[tuple[Path_, Any]]:
         yield ("deadlines", index, "date"), deadline.get("date")
     yield ("effective", "date"), (data.get("effective") or {}).get("date")
     for index, source in enumerate(_sources(data)):
-        yield (("source", index) if isinstance(data["source"], list) else ("source",)) + ("accessed",), source.get("accessed")
+        where = ("source", index) if isinstance(data["source"], list) else ("source",)
+        yield where + ("accessed",), source.get("accessed")
 
 
 def _sources(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -12,15 +12,19 @@ from generator.model.records import Document, Target
 from generator.tables import Row, Table, absolute_url, columns, flag, joined, make_table, number, page_url
 
 #: Relation columns of the documents table: column -> the relation as the document's page names it.
+_SEPARATED = ", cách nhau bằng dấu chấm phẩy (;)"
 RELATION_COLUMNS = {
-    "issued_with_ids": ("issued-with", "Mã văn bản trong kho mà văn bản này được ban hành kèm theo (ví dụ quyết định ban hành kế hoạch)."),
-    "issues_ids": ("issues", "Mã các văn bản trong kho được ban hành kèm theo văn bản này, cách nhau bằng dấu chấm phẩy (;)."),
-    "replaces_ids": ("replaces", "Mã các văn bản trong kho mà văn bản này thay thế, cách nhau bằng dấu chấm phẩy (;)."),
-    "replaced_by_ids": ("replaced-by", "Mã các văn bản trong kho thay thế văn bản này, cách nhau bằng dấu chấm phẩy (;)."),
-    "amends_ids": ("amends", "Mã các văn bản trong kho mà văn bản này sửa đổi, bổ sung, cách nhau bằng dấu chấm phẩy (;)."),
-    "amended_by_ids": ("amended-by", "Mã các văn bản trong kho sửa đổi, bổ sung văn bản này, cách nhau bằng dấu chấm phẩy (;)."),
-    "cites_ids": ("cites", "Mã các văn bản trong kho được nhắc đến trong nội dung văn bản này (không phải căn cứ)."),
-    "cited_in_ids": ("cited-in", "Mã các văn bản trong kho nhắc đến văn bản này trong nội dung (không phải căn cứ)."),
+    "issued_with_ids": ("issued-with", "Mã văn bản trong kho mà văn bản này được ban hành kèm theo "
+                                       "(ví dụ quyết định ban hành kế hoạch)."),
+    "issues_ids": ("issues", f"Mã các văn bản trong kho được ban hành kèm theo văn bản này{_SEPARATED}."),
+    "replaces_ids": ("replaces", f"Mã các văn bản trong kho mà văn bản này thay thế{_SEPARATED}."),
+    "replaced_by_ids": ("replaced-by", f"Mã các văn bản trong kho thay thế văn bản này{_SEPARATED}."),
+    "amends_ids": ("amends", f"Mã các văn bản trong kho mà văn bản này sửa đổi, bổ sung{_SEPARATED}."),
+    "amended_by_ids": ("amended-by", f"Mã các văn bản trong kho sửa đổi, bổ sung văn bản này{_SEPARATED}."),
+    "cites_ids": ("cites", f"Mã các văn bản trong kho được nhắc đến trong nội dung văn bản này (không phải căn "
+                           f"cứ){_SEPARATED}."),
+    "cited_in_ids": ("cited-in", f"Mã các văn bản trong kho nhắc đến văn bản này trong nội dung (không phải căn "
+                                 f"cứ){_SEPARATED}."),
 }
 
 _LEVELS = "; ".join(f"{code} ({text[0].lower() + text[1:]})" for code, text in labels.TRANSCRIPTION.items())
@@ -202,13 +206,16 @@ def actual_rows(target: Target, site_url: str) -> list[Row]:
 
 
 def source_rows(doc: Document) -> list[Row]:
+    """One row per source, in the document's order (items name them by this position)."""
     return [{"document_id": doc.id, "position": index, "file": s.file, "url": s.url, "title": s.title,
-             "accessed": s.accessed.iso() if s.accessed else None, "took": s.took, "note": s.note} for index, s in enumerate(doc.source, 1)]
+             "accessed": s.accessed.iso() if s.accessed else None, "took": s.took, "note": s.note}
+            for index, s in enumerate(doc.source, 1)]
 
 
 def duty_rows(doc: Document, site_url: str) -> list[Row]:
     """One row per (item, body), in document order."""
-    return [{"document_id": doc.id, "url": absolute_url(site_url, links.url_for("document", doc.id) + "#" + item.anchor),
+    page = links.url_for("document", doc.id)
+    return [{"document_id": doc.id, "url": absolute_url(site_url, f"{page}#{item.anchor}"),
              "body_id": body, "responsibility": item.responsibility or "assigned", "role": item.role_of(body) or None,
              "item_label": item.label, "item_heading": item.heading}
             for item in iter_items(doc.sections) for body in item.bodies]
@@ -219,7 +226,8 @@ def document_tables(hub: Hub, site_url: str) -> tuple[Table, ...]:
     targets = sorted(hub.targets.values(), key=lambda t: (t.document_id, t.id))
     ids = sorted(hub.documents)
     return (
-        make_table("documents", "Văn bản", DOCUMENT_COLUMNS, (document_row(hub.documents[i], hub, site_url) for i in ids)),
+        make_table("documents", "Văn bản", DOCUMENT_COLUMNS,
+                   (document_row(hub.documents[i], hub, site_url) for i in ids)),
         make_table("targets", "Chỉ tiêu", TARGET_COLUMNS, (target_row(t, hub, site_url) for t in targets)),
         make_table("actuals", "Kết quả thực hiện chỉ tiêu", ACTUAL_COLUMNS,
                    (row for t in targets for row in actual_rows(t, site_url))),
