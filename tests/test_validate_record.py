@@ -78,3 +78,32 @@ def test_validator_and_model_agree_on_item_anchors():
         checked = [item_anchor(item, path) for path, item in walk_items(record.data.get("sections", []), ("sections",))]
         rendered = [item.anchor for item in iter_items(result.hub.documents[record.data["id"]].sections)]
         assert checked == rendered
+
+
+def test_every_date_field_of_the_schema_is_checked_for_a_real_day(base_tree: Path):
+    """Date fields are found from the schema (a date definition), not from a list: a source's access date too."""
+    plan = base_tree / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  file: mau.txt\n", '  file: mau.txt\n  accessed: "2023-02-29"\n'),
+                    encoding="utf-8")
+    assert _problems(base_tree) == [f"{PLAN}:56:13: source.accessed: ngày 29/2/2023 không có thật"]
+
+
+def test_a_month_that_does_not_exist_is_reported(base_tree: Path):
+    plan = base_tree / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace('date: "2022-07-04"', 'date: "2022-13"'), encoding="utf-8")
+    problems = _problems(base_tree)
+    assert len(problems) == 1 and problems[0].startswith(f"{PLAN}:11:7: date: ") and "13" in problems[0]
+
+
+def test_consent_on_29_february_of_a_common_year_is_refused_however_written(base_tree: Path):
+    """29/02/2023 does not exist; with a trailing newline it once passed both checks."""
+    examples = base_tree / "content" / "examples"
+    examples.mkdir()
+    for written, message in [('"2023-02-29"', "consent.date: ngày 29/2/2023 không có thật"),
+                             ('"2023-02-29\\n"', "consent.date: '2023-02-29' sai dạng: thừa dấu xuống dòng")]:
+        (examples / "gia-dinh-a.yml").write_text(
+            "id: gia-dinh-a\nmodel: gia-dinh-hoc-tap\nname: Gia đình A\nillustrative: true\nprivate_persons: true\n"
+            f"locality: tinh-mau\nyear: 2023\nsummary: Cả nhà cùng đọc sách.\nconsent:\n  given: true\n  date: {written}\n"
+            "  recorded_by: Phòng Giáo dục\n", encoding="utf-8")
+        problems = _problems(base_tree)
+        assert len(problems) == 1 and problems[0].startswith(f"content/examples/gia-dinh-a.yml:11:9: {message}"), problems
