@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator, Sequence
 
+from generator.collation import vietnamese_key
 from generator.schemas import SCHEMA_DIR
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ class RecordKind:
         return (getattr(record, self.text_field) or "") if self.text_field else ""
 
     def order(self, record: Any) -> Any:
-        """Sort key of its listings."""
-        return (self.title(record).casefold(), record.id)
+        """Sort key of its listings: Vietnamese alphabetical order of the name (generator/collation.py)."""
+        return (vietnamese_key(self.title(record)), record.id)
 
     # --- render -------------------------------------------------------------------------
     def pages(self, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:

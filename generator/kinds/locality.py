@@ -6,6 +6,7 @@ from typing import Any, Iterator
 
 from generator import labels
 from generator.entries import Entry, Passage
+from generator.collation import vietnamese_key
 from generator.kinds.base import RecordKind
 from generator.model.hub import Hub
 from generator.model.records import Locality
@@ -44,7 +45,7 @@ def locality_pages(locality: Locality, hub: Hub, site: SiteInfo) -> Iterator[Pag
     docs = [hub.documents[i] for i in hub.documents_of(locality.id)]
     examples = hub.referring("example", "locality", locality.id)
     children = sorted((hub.localities[i] for i in hub.referring("locality", "parent", locality.id)),
-                      key=lambda l: (l.name.casefold(), l.id))
+                      key=lambda l: (vietnamese_key(l.name), l.id))
     common: dict[str, Any] = dict(
         hub=hub, site=site, locality=locality, examples=[hub.examples[i] for i in examples[:PER_PAGE]],
         examples_total=len(examples), children=children[:PER_PAGE], parent=hub.localities.get(locality.parent or ""))
