@@ -82,8 +82,9 @@ def signer_text(doc: Document) -> str:
     """The signing block and name, with what is unknown or absent said as such."""
     if doc.signer is None:
         return "Không ghi (văn bản không có người ký)" if "signer" in doc.not_printed else UNKNOWN.capitalize()
-    name = doc.signer.name or f"{UNKNOWN} họ tên"
-    return " / ".join(doc.signer.lines) + " — " + name if doc.signer.lines else name
+    if not doc.signer.lines:
+        return doc.signer.name or UNKNOWN.capitalize()
+    return " / ".join(doc.signer.lines) + " — " + (doc.signer.name or f"{UNKNOWN} họ tên")
 
 
 def issuer_short(doc: Document, hub: Hub) -> str:
