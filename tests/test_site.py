@@ -210,3 +210,11 @@ def test_source_date_epoch_sets_the_dates_the_build_writes(base_tree: Path, tmp_
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # 2027-01-15
     assert build(base_tree, tmp_path / "b", site_url="https://cong-thong-tin.example/xhht/").ok
     assert "<lastmod>2027-01-15</lastmod>" in (tmp_path / "b/sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_reference_record_with_a_real_number_never_says_it_has_none(site: Path):
+    """Issue 9: Luật Tổ chức Chính phủ 2015 has a number, which the citing texts do not give: "Chưa rõ", not
+    "Văn bản không ghi số"; the same for QĐ 1373's unconfirmed signer."""
+    html = _text(site, "van-ban/luat-to-chuc-chinh-phu-2015/index.html")
+    assert "<dt>Số hiệu</dt><dd>Chưa rõ</dd>" in html and "không ghi số" not in html
+    assert "<dt>Người ký</dt><dd>Chưa rõ</dd>" in _text(site, "van-ban/qd-1373-ttg-2021/index.html")
