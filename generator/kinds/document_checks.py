@@ -5,71 +5,16 @@ không ghi số" must not stand beside a number, a yes/no target must not be
 drawn as a percentage, a cut text must show where it was cut, a sub-target
 must have a parent on the same page. All run on the validated dict, in the
 worker processes (`RecordKind.checks`), and word their problems in Vietnamese.
+Dates (to the day, month or year) are checked with every other date field by
+`generator/validate/record.py`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any, Iterator
 
-from generator.problems import Problem, format_field
-from generator.validate.record import Path_, Record, check_dates, problem_at
-
-#: A date as `schema/document.schema.json`'s `partial_date` writes it.
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
-
-
-def date_problem(text: str) -> str | None:
-    """Why a well-formed date names no real day or month ("tháng 13/2021 không có thật"), or None."""
-    match = _DATE.match(text)
-    if match is None:
-        return None  # malformed: the schema's to report
-    year, month, day = match.groups()
-    if month is not None and not 1 <= int(month) <= 12:
-        return (f"tháng {int(month)}/{year} không có thật" if day is None
-                else f"ngày {int(day)}/{int(month)}/{year} không có thật")
-    if day is not None:
-        try:
-            dt.date(int(year), int(month), int(day))
-        except ValueError:
-            return f"ngày {int(day)}/{int(month)}/{year} không có thật"
-    return None
-
-
-def _partial_dates(data: dict[str, Any]) -> Iterator[tuple[Path_, Any]]:
-    """Every field `partial_date` types in a document (dates to the day, month or year)."""
-    yield ("date",), data.get("date")
-    for index, basis in enumerate(data.get("legal_bases", [])):
-        yield ("legal_bases", index, "citation", "date"), basis.get("citation", {}).get("date")
-    for index, relation in enumerate(data.get("relations", [])):
-        yield ("relations", index, "citation", "date"), relation.get("citation", {}).get("date")
-    for index, deadline in enumerate(data.get("deadlines", [])):
-        yield ("deadlines", index, "date"), deadline.get("date")
-    yield ("effective", "date"), (data.get("effective") or {}).get("date")
-    for index, source in enumerate(_sources(data)):
-        where = ("source", index) if isinstance(data["source"], list) else ("source",)
-        yield where + ("accessed",), source.get("accessed")
-
-
-def _sources(data: dict[str, Any]) -> list[dict[str, Any]]:
-    source = data.get("source")
-    return source if isinstance(source, list) else [source] if isinstance(source, dict) else []
-
-
-def check_partial_dates(record: Record) -> list[Problem]:
-    """Months and days that exist, in every date of the document.
-
-    The common date check (generator/validate/record.py) words the same
-    problems for the fields it knows; those it already reports are left to
-    it, so a slip is said once whichever fields it covers.
-    """
-    said = {problem.field for problem in check_dates(record)}
-    problems = []
-    for path, text in _partial_dates(record.data):
-        if isinstance(text, str) and (reason := date_problem(text)) and format_field(path) not in said:
-            problems.append(problem_at(record.file, path, reason))
-    return problems
+from generator.problems import Problem
+from generator.validate.record import Path_, Record, problem_at
 
 
 def check_not_printed(record: Record) -> list[Problem]:
@@ -96,6 +41,11 @@ def _items(items: list[dict[str, Any]], path: Path_, level: str) -> Iterator[tup
         own = item.get("transcription", level)
         yield here, item, own
         yield from _items(item.get("items", []), here + ("items",), own)
+
+
+def _sources(data: dict[str, Any]) -> list[dict[str, Any]]:
+    source = data.get("source")
+    return source if isinstance(source, list) else [source] if isinstance(source, dict) else []
 
 
 def check_items(record: Record) -> list[Problem]:
@@ -176,4 +126,4 @@ def check_relations(record: Record) -> list[Problem]:
     return problems
 
 
-CHECKS = (check_partial_dates, check_not_printed, check_items, check_targets, check_relations)
+CHECKS = (check_not_printed, check_items, check_targets, check_relations)
