@@ -71,7 +71,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     print(f"Đã xây dựng trang: {result.pages} trang, {result.redirects} trang chuyển hướng, "
           f"{result.data_files} tệp dữ liệu.")
-    for setting in result.missing:
+    for setting in () if args.quiet else result.missing:
         print(f"Lưu ý: mkdocs.yml chưa có {setting}; chân trang không hiển thị mục này.", file=sys.stderr)
     if args.timings:
         for name, seconds in report.timings + result.timings:

@@ -62,7 +62,7 @@ def test_the_footer_names_the_publisher_the_licence_and_the_date(built_site: Pat
 
 def test_missing_footer_settings_are_told_to_the_editor(base_tree: Path, tmp_path: Path):
     run = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(base_tree), "--out",
-                          str(tmp_path / "site"), "--quiet"], cwd=REPO, capture_output=True, text=True)
+                          str(tmp_path / "site")], cwd=REPO, capture_output=True, text=True)
     assert run.returncode == 0
     assert "Lưu ý: mkdocs.yml chưa có extra.hub.report (địa chỉ báo lỗi nội dung)" in run.stderr
 
