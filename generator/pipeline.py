@@ -192,7 +192,8 @@ def read_site_info(config_file: Path, site_url: str | None = None, root: Path | 
     missing = [f"extra.hub.{key} ({what})" for key, what in (("publisher", "cơ quan xuất bản"), ("contact", "liên hệ"),
                                                             ("report", "địa chỉ báo lỗi nội dung")) if not hub.get(key)]
     return SiteInfo(name=raw.get("site_name", SiteInfo.name), url=url, description=raw.get("site_description", ""),
-                    updated=f"{updated.day:02d}/{updated.month:02d}/{updated.year}", missing=tuple(missing))
+                    updated=f"{updated.day:02d}/{updated.month:02d}/{updated.year}", day=updated.isoformat(),
+                    missing=tuple(missing))
 
 
 def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None,
@@ -214,6 +215,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         report.close()
         return BuildResult(problems=result.problems)
     hub = result.hub
+    attach_history(hub, root, result.facts)
     config_file = config_of(root)
     site = read_site_info(config_file, site_url, root)
     # The search index is built in a second process while this one renders and writes the pages:
@@ -253,13 +255,31 @@ def config_of(root: Path) -> Path:
     return root / "mkdocs.yml" if (root / "mkdocs.yml").is_file() else CONFIG
 
 
+def attach_history(hub: Hub, root: Path, facts: list[Facts]) -> None:
+    """Each record's changes from git (generator/history.py), and the content's date, onto the hub."""
+    from generator.history import histories
+    from generator.publish.sitemap import build_date
+
+    by_path = histories(root, [kind.folder for kind in kinds.REGISTRY])
+    hub.history = {(f.kind, f.id): by_path[f.path] for f in facts if f.path in by_path}
+    hub.day = build_date(root).isoformat()
+
+
 def data_files(hub: Hub, site: SiteInfo) -> tuple[tuple, dict[str, bytes]]:
-    """The download tables, and every file of `data/` and `schema/` by its path in the site."""
+    """The download tables, and every file of `data/`, `schema/`, `lich/` (calendars) and `tin/` (feeds)."""
+    import datetime as dt
+
+    from generator.calendars import calendar_files
     from generator.export import build_tables, table_files
+    from generator.feeds import feed_files
     from generator.schemas import SCHEMA_DIR
 
     tables = build_tables(hub, site.url)
     data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
+    day = dt.date.fromisoformat(site.day)
+    data.update(calendar_files(hub, site.url, day))
+    data.update(feed_files(hub, {ident: changes for (kind, ident), changes in hub.history.items() if kind == "document"},
+                           site.url, day))
     # The schemas, published for editors' tools (`# yaml-language-server: $schema=...`).
     schema_files = [SCHEMA_DIR / "common.schema.json"] + [kind.schema_file for kind in kinds.REGISTRY]
     data.update({f"schema/{path.name}": path.read_bytes() for path in schema_files})

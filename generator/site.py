@@ -20,6 +20,7 @@ class SiteInfo:
     url: str = ""  # absolute base URL ("https://portal.gov.vn/xhht/"), or "" when unknown
     description: str = ""
     updated: str = ""  # the date of the content the site was built from, dd/mm/yyyy
+    day: str = "1970-01-01"  # the same date, ISO (calendars, feeds, standings)
     missing: tuple[str, ...] = ()  # settings of the footer the configuration lacks (told to the editor)
 
 

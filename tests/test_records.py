@@ -17,7 +17,8 @@ from generator.model import records as r
 from generator.schemas import bundled, deref
 
 #: Fields the model derives; no editor writes them.
-DERIVED = {r.Document: {"version", "targets"}, r.Target: {"document_id", "transcription", "parts"}, r.Item: {"roles"}}
+DERIVED = {r.Document: {"version", "targets", "results"}, r.Target: {"document_id", "transcription", "parts"},
+           r.Item: {"roles"}, r.Result: {"document_id", "anchor"}}
 
 #: struct -> (kind, path of the object in that kind's schema)
 NESTED = [
@@ -29,6 +30,7 @@ NESTED = [
     (r.Effective, "document", "effective"), (r.IndicatorGroup, "indicator", "groups[]"),
     (r.Item, "document", "sections[]"), (r.Target, "document", "sections[].targets[]"),
     (r.Actual, "document", "sections[].targets[].actuals[]"), (r.Contact, "body", "contacts[]"),
+    (r.Result, "document", "sections[].results[]"), (r.Status, "document", "status"),
     (r.Consent, "example", "consent"), (r.Decision, "example", "decision"),
 ]
 

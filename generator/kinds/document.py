@@ -13,6 +13,7 @@ from generator.kinds.base import Facet, RecordKind, field_facet, locality_facet
 from generator.kinds.document_checks import CHECKS
 from generator.kinds.document_search import document_entries
 from generator.kinds.document_tables import document_tables
+from generator.kinds.followthrough_tables import followthrough_tables
 from generator.links import url_for
 from generator.model.anchors import item_anchor
 from generator.model.hub import RELATION_ORDER, Hub, document_order, iter_items
@@ -44,6 +45,8 @@ def _prepare_items(items: list[dict[str, Any]], document_id: str, positions: tup
             target["transcription"] = taken
             if not target.get("text"):
                 target["text"] = item.get("text") or ""
+        for result in item.get("results", ()):
+            result["document_id"], result["anchor"] = document_id, item["anchor"]
         _prepare_items(item.get("items", []), document_id, here, taken)
 
 
@@ -78,6 +81,7 @@ class DocumentKind(RecordKind):
     def finish(self, record: Document) -> None:
         targets = tuple(t for item in iter_items(record.sections) for t in item.targets)
         force_setattr(record, "targets", targets)
+        force_setattr(record, "results", tuple(r for item in iter_items(record.sections) for r in item.results))
         by_id = {t.id: t for t in targets}
         for target in targets:
             if target.part_of in by_id:
@@ -113,7 +117,7 @@ class DocumentKind(RecordKind):
             yield from document_entries(doc, hub)
 
     def tables(self, hub: Hub, site_url: str) -> tuple:
-        return document_tables(hub, site_url)
+        return document_tables(hub, site_url) + followthrough_tables(hub, site_url)
 
 
 def document_page(doc: Document, hub: Hub, site: SiteInfo) -> Page:

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from generator.model.records import Body, Document, Example, FreePage, Indicator, Item, Locality, Resource, Target
+from generator.model.records import (Body, Document, Example, FreePage, Indicator, Item, Locality, Resource, Result,
+                                     Target)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,12 @@ class Hub:
     #: document -> [(relation as its page names it, other document id)], by RELATION_ORDER then newest first;
     #: stated by either side (a decision that `issues` a plan, or the plan `issued-with` it)
     related: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: target -> the results documents report for it, by year, then reporting document and its order
+    results: dict[str, list[Result]] = field(default_factory=dict)
+    #: (kind, id) -> the record's changes from git, newest first (set by the pipeline: generator/history.py)
+    history: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+    #: the content's date (ISO; the build's SOURCE_DATE_EPOCH or last commit): "now" for standings, never the clock
+    day: str = "1970-01-01"
 
     # --- typed views of the core kinds -------------------------------------------------
     @property
@@ -160,6 +167,12 @@ def derive(hub: Hub, indexed: dict[str, tuple[str, ...]], order: dict[str, Any])
             hub.targets_by_indicator.setdefault(target.indicator, []).append(target)
     for targets in hub.targets_by_indicator.values():
         targets.sort(key=lambda t: (t.year, t.document_id, t.id))
+    for doc_id in sorted(hub.documents):
+        for result in reported(hub.documents[doc_id]):
+            hub.results.setdefault(result.target, []).append(result)
+    for results in hub.results.values():
+        results.sort(key=_result_order)
+    hub.results = dict(sorted(hub.results.items()))
     for kind, key in order.items():
         hub.ordered[kind] = [r.id for r in sorted(hub.records.get(kind, {}).values(), key=key)]
     for kind, fields in indexed.items():
@@ -200,6 +213,17 @@ def _relations(hub: Hub, stating: Any) -> dict[str, list[tuple[str, str]]]:
             for ident, pairs in sorted(found.items())}
 
 
+def reported(doc: Document) -> list[Result]:
+    """The results a document states: its items' `results`, and `actuals` written on its own targets."""
+    own = [Result(target=t.id, year=a.year, value=a.value, text=a.source, document_id=doc.id, anchor=t.id)
+           for t in doc.targets for a in t.actuals]
+    return [*doc.results, *own]
+
+
+def _result_order(result: Result) -> tuple:
+    return (result.year, result.document_id, result.anchor)
+
+
 def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed: set[str],
                            indexed: tuple[str, ...], order: Any) -> Hub:
     """The hub after some documents changed (added, removed, edited), its indexes updated for them alone.
@@ -210,7 +234,8 @@ def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed
     """
     hub = Hub(records=records, targets=dict(old.targets), cited_by=dict(old.cited_by), duties=dict(old.duties),
               duties_by_document=dict(old.duties_by_document), targets_by_indicator=dict(old.targets_by_indicator),
-              referrers=dict(old.referrers), ordered=dict(old.ordered), related=dict(old.related))
+              referrers=dict(old.referrers), ordered=dict(old.ordered), related=dict(old.related),
+              results=dict(old.results), history=old.history, day=old.day)
     hub.ordered["document"] = [d.id for d in sorted(hub.documents.values(), key=order)]
     before = [old.documents[i] for i in sorted(changed) if i in old.documents]
     after = [hub.documents[i] for i in sorted(changed) if i in hub.documents]
@@ -247,6 +272,14 @@ def with_documents_changed(old: Hub, records: dict[str, dict[str, Any]], changed
         hub.targets_by_indicator[indicator] = sorted(kept + added, key=lambda t: (t.year, t.document_id, t.id))
         if not hub.targets_by_indicator[indicator]:
             del hub.targets_by_indicator[indicator]
+    # Results per target: the changed documents' results out, their new ones in.
+    for target in {r.target for d in before + after for r in reported(d)}:
+        kept = [r for r in old.results.get(target, []) if r.document_id not in changed]
+        added = [r for d in after for r in reported(d) if r.target == target]
+        hub.results[target] = sorted(kept + added, key=_result_order)
+        if not hub.results[target]:
+            del hub.results[target]
+    hub.results = dict(sorted(hub.results.items()))
     # Relations of every document a changed one is or was related to: each recomputed from the statements of
     # the documents it was related to (whoever stated the relation) and of the changed ones.
     touched = set(changed) | {other for d in before + after for _, _, other in _stated(d)}

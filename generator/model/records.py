@@ -65,6 +65,18 @@ class Target(msgspec.Struct, frozen=True, kw_only=True):
         return self.unit == "yes-no"
 
 
+class Result(msgspec.Struct, frozen=True, kw_only=True):
+    """A result a document reports for a target (a report's figure, a plan's baseline), where it says it."""
+
+    target: str
+    year: int
+    value: bool | float | None  # bool for yes/no targets; None: the document names the target without a figure
+    scope: str | None = None
+    text: str | None = None
+    document_id: str = ""  # derived: the document reporting it
+    anchor: str = ""  # derived: the item of that document that says it
+
+
 class Item(msgspec.Struct, frozen=True, kw_only=True):
     """A section or sub-item of a document, in document order."""
 
@@ -79,6 +91,7 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     bodies: tuple[str, ...] = ()  # body ids; the editor may write `{body, role}`, split at `prepare`
     responsibility: str | None = None
     targets: tuple[Target, ...] = ()
+    results: tuple[Result, ...] = ()
     items: tuple[Item, ...] = ()
     roles: tuple[str, ...] = ()  # derived: each body's role (chu-tri, phoi-hop, ...), "" where none is stated
 
@@ -174,6 +187,15 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
     note: str | None = None
 
 
+class Status(msgspec.Struct, frozen=True, kw_only=True):
+    """A document's standing as a document states it (else derived: generator/model/progress.py)."""
+
+    value: str  # in-force, replaced, expired, superseded
+    since: PartialDate | None = None
+    by: str | None = None
+    note: str | None = None
+
+
 class Document(Record, frozen=True, kw_only=True):
     """A plan, letter, decision, ... of any type (plans/)."""
 
@@ -190,6 +212,7 @@ class Document(Record, frozen=True, kw_only=True):
     not_printed: tuple[str, ...] = ()  # what the document itself leaves out (number, day, month, signer)
     period: Period | None = None
     effective: Effective | None = None
+    status: Status | None = None
     legal_bases: tuple[LegalBasis, ...] = ()
     relations: tuple[Relation, ...] = ()
     preamble: str | None = None
@@ -200,6 +223,7 @@ class Document(Record, frozen=True, kw_only=True):
     source: tuple[Source, ...]  # one entry or several (the editor may write one mapping: made a list at `prepare`)
     notes: tuple[str, ...] = ()
     targets: tuple[Target, ...] = ()  # derived: every target of the document, in document order
+    results: tuple[Result, ...] = ()  # derived: every result it reports, in document order
 
 
 # --- other kinds ---------------------------------------------------------------

@@ -35,7 +35,7 @@ from typing import Any
 from generator import kinds
 from generator.model import build_hub, to_struct
 from generator.model.hub import Hub, with_documents_changed
-from generator.pipeline import config_of, data_files, open_cache, read_all, read_site_info
+from generator.pipeline import attach_history, config_of, data_files, open_cache, read_all, read_site_info
 from generator.problems import summary_line
 from generator.schemas import fast_validator
 from generator.publish import MaterialPublisher, PublishError, jsonld_text, publish, write_site
@@ -128,12 +128,17 @@ class Session:
         return sorted(set(problems))
 
     def _current(self) -> tuple[dict[RecordKey, bytes], dict[RecordKey, set[RecordKey]]]:
+        """Every valid record's bytes, and the records each names (a target named stands for its document)."""
         records, links = {}, {}
+        owners = {ident: r.facts.id for _, r in self.results.values() if r.facts is not None
+                  for ident, kind, _ in r.facts.defines if kind not in (r.facts.kind,)}
+        inner = {name for name in kinds.INNER_KINDS}
         for source, result in self.results.values():
             if result.record is not None and result.facts is not None:
                 key = (source.kind, result.facts.id)
                 records[key] = result.record
-                links[key] = {(kind, ident) for _, kind, ident in result.facts.links}
+                links[key] = {("document", owners[ident]) if kind in inner and ident in owners else (kind, ident)
+                              for _, kind, ident in result.facts.links if kind not in inner or ident in owners}
         return records, links
 
     # --- a whole build ---------------------------------------------------------------------
@@ -148,6 +153,7 @@ class Session:
             return Outcome(False, [p.format() for p in problems], summary_line(problems))
         records, links = self._current()
         hub = build_hub(((kind, blob) for (kind, _), blob in records.items()))
+        attach_history(hub, self.root, [r.facts for _, r in self.results.values() if r.facts is not None])
         config = config_of(self.root)
         site = read_site_info(config, None, self.root)
         if self.publisher is not None:
@@ -327,6 +333,7 @@ def rebuild_search(root: Path, out: Path, extra: list) -> None:
     result = load_hub(root, jobs=1)
     if not result.ok or result.hub is None:
         return
+    attach_history(result.hub, root, result.facts)
     config = config_of(root)
     site = read_site_info(config, None, root)
     tables, data = data_files(result.hub, site)
