@@ -268,12 +268,15 @@ def load_text(path: str, text: str, fast: bool = True) -> tuple[LoadedFile | Non
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        # An unclosed quote is found at the end of the file; the editor needs
-        # to see where it was opened.
-        unclosed = (err.context or "").startswith("while scanning a quoted scalar")
-        at = Lines(text).at((err.context_mark if unclosed else None) or err.problem_mark or err.context_mark)
+        # An unclosed quote or bracket is found at the end of the file (or at the next key); the editor
+        # needs to see where it was opened.
+        context = err.context or ""
+        opened = context.startswith(("while scanning a quoted scalar", "while parsing a flow sequence",
+                                     "while parsing a flow mapping"))
+        at = Lines(text).at((err.context_mark if opened else None) or err.problem_mark or err.context_mark)
         line, col = at.line, at.column
-        return None, [Problem(path, line, col, FILE_FIELD, _syntax_message(err))]
+        written = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+        return None, [Problem(path, line, col, FILE_FIELD, _syntax_message(err, written))]
     except yaml.reader.ReaderError as err:  # a control character
         before = text[: err.position]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

@@ -85,9 +85,24 @@ _SYNTAX_MESSAGES = {
 }
 
 
-def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+_BLOCK_INDICATOR = re.compile(r"(?:^|:\s|-\s)\s*([>|][^\s#]*)")
+
+
+def _syntax_message(err: yaml.MarkedYAMLError, line: str = "") -> str:
+    """The parser's complaint in the editors' words; `line` is the text of the line it points at."""
     problem = (err.problem or "").strip()
     context = (err.context or "").strip()
+    if problem.startswith("did not find expected comment or line break"):
+        block = _BLOCK_INDICATOR.search(line)
+        if block:  # `comparator: >=`: '>' starts a folded text block and '=' cannot follow it
+            value = block.group(1)
+            return (f"lỗi cú pháp YAML: viết '{value}' trong ngoặc kép: \"{value}\" (trong YAML, '{value[0]}' ở đầu "
+                    "giá trị bắt đầu một đoạn văn nhiều dòng)")
+        return "lỗi cú pháp YAML: thừa ký tự sau giá trị (giá trị có dấu đặc biệt cần đặt trong ngoặc kép)"
+    if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")):
+        closing = "]" if "sequence" in context else "}"
+        return (f"lỗi cú pháp YAML: ngoặc '{'[' if closing == ']' else '{'}' mở ở đây chưa được đóng bằng '{closing}' "
+                "hoặc thiếu dấu ',' giữa các phần tử")
     for key, message in _SYNTAX_MESSAGES.items():
         if problem.startswith(key) or context.startswith(key):
             return f"lỗi cú pháp YAML: {message}"

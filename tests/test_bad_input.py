@@ -68,4 +68,4 @@ def test_command_line_exit_code_and_no_traceback(base_tree: Path):
                          cwd=REPO, capture_output=True, text=True)
     assert run.returncode == 1
     assert run.stderr == ""
-    assert run.stdout.splitlines()[0].startswith("plans/kh-2-ubnd-mau-2022.yml:2:1: (tệp): lỗi cú pháp YAML")
+    assert run.stdout.splitlines()[0].startswith("plans/kh-2-ubnd-mau-2022.yml:1:5: (tệp): lỗi cú pháp YAML: ngoặc '[' mở ở đây")

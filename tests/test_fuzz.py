@@ -18,6 +18,7 @@ import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from generator.kinds.document_checks import TYPE_CODES
 from generator.pipeline import check
 from tests.conftest import FIXTURES
 
@@ -365,7 +366,10 @@ def documents(draw) -> tuple[dict[str, Any], list[str]]:
         out["transcription"] = doc.value("transcription", st.just("reference"), one_of_values("ref", "partial"))
     elif draw(COIN):
         out["transcription"] = "full"
-    doc.required(out, "number", st.none() | one_of_values("104/KH-UBND", "1373/QĐ-TTg") | text_ok.filter(lambda t: len(t) <= 60),
+    code = TYPE_CODES.get(out.get("type") if isinstance(out.get("type"), str) else "", "UBND-VX")
+    number_ok = st.builds(lambda n, signer: f"{n}/{code}-{signer}" if code != "QH" else f"{n}/2019/QH14",
+                          st.integers(1, 99999), st.sampled_from(["UBND", "TTg", "BCĐ", "SGDĐT"]))
+    doc.required(out, "number", st.none() | number_ok,
                  one_of_values("", "9" * 61) | NOT_STRING_OR_NULL)
     doc.required(out, "title", optional_text_ok if reference else text_ok,
                  text_bad_not_null if reference else text_bad_not_null | st.none())

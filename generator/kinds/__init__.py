@@ -25,6 +25,8 @@ _CORE = len(REGISTRY)
 
 #: Kinds of ids that live inside records of another kind (a target's id is unique like a record's).
 INNER_KINDS = {"target": "chỉ tiêu"}
+#: The kind of record each inner kind lives in.
+OUTER_KIND = {"target": "document"}
 
 
 _BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in REGISTRY}

@@ -11,8 +11,11 @@ Dates (to the day, month or year) are checked with every other date field by
 
 from __future__ import annotations
 
+import re
+
 from typing import Any, Iterator
 
+from generator import labels
 from generator.problems import Problem
 from generator.validate.record import Path_, Record, problem_at
 
@@ -65,7 +68,8 @@ def check_items(record: Record) -> list[Problem]:
             problems.append(problem_at(record.file, path + ("from_source",),
                                        f"văn bản chỉ có {sources} nguồn (source); from_source phải từ 1 đến {sources}"))
         seen: set[str] = set()
-        for index, entry in enumerate(item.get("bodies", [])):
+        bodies = item.get("bodies")
+        for index, entry in enumerate(bodies if isinstance(bodies, list) else []):  # a string is the schema's error
             body = entry["body"] if isinstance(entry, dict) else entry
             if body in seen:
                 problems.append(problem_at(record.file, path + ("bodies", index),
@@ -126,4 +130,36 @@ def check_relations(record: Record) -> list[Problem]:
     return problems
 
 
-CHECKS = (check_not_printed, check_items, check_targets, check_relations)
+#: Type codes of Nghị định 30/2020/NĐ-CP, Phụ lục III (and those of normative documents), by document type.
+#: A công văn has none: its number is the issuer's and the drafting unit's ("1132/UBND-VX").
+TYPE_CODES = {"ke-hoach": "KH", "quyet-dinh": "QĐ", "chi-thi": "CT", "nghi-quyet": "NQ", "nghi-dinh": "NĐ",
+              "thong-tu": "TT", "luat": "QH", "ket-luan": "KL", "huong-dan": "HD", "to-trinh": "TTr",
+              "bao-cao": "BC", "thong-bao": "TB", "chuong-trinh": "CTr", "de-an": "ĐA"}
+_SO = re.compile(r"^\s*s[ốo]\b\s*:?", re.IGNORECASE)
+
+
+def _folded(text: str) -> str:
+    return text.replace("Đ", "D").replace("đ", "d").upper()
+
+
+def check_number(record: Record) -> list[Problem]:
+    """A number as printed after "Số:", with its type's code: `104/KH-UBND`, `1373/QĐ-TTg`, `259-KH/TU`,
+    `43/2019/QH14` (joint documents add LT: `300/KHLT-...`)."""
+    number, kind = record.data.get("number"), record.data.get("type")
+    if not isinstance(number, str):
+        return []
+    if _SO.match(number):
+        return [problem_at(record.file, ("number",), f"viết số, ký hiệu không kèm chữ 'Số:' "
+                                                     f"(ví dụ number: {_SO.sub('', number).strip() or '104/KH-UBND'})")]
+    if not number[:1].isdigit():
+        return [problem_at(record.file, ("number",), "số, ký hiệu bắt đầu bằng số của văn bản (ví dụ 104/KH-UBND)")]
+    code = TYPE_CODES.get(kind or "")
+    tokens = [_folded(t) for t in re.split(r"[/\-]", number)]
+    if code and not any(t.startswith(_folded(code)) for t in tokens[1:]):
+        return [problem_at(record.file, ("number",), f"số, ký hiệu '{number}' không có mã loại '{code}' của "
+                                                     f"{labels.label(labels.DOCUMENT_TYPES, kind).lower()}; kiểm tra "
+                                                     "lại số hoặc loại văn bản (type)")]
+    return []
+
+
+CHECKS = (check_not_printed, check_items, check_targets, check_relations, check_number)

@@ -17,7 +17,7 @@ from generator.cache import Cache, content_key, facts_with_path, stamp
 from generator.loader import load_bytes
 from generator.problems import FILE_FIELD, Problem
 from generator.sources import SourceFile
-from generator.validate.record import Facts, Record, check_record, facts, id_only_facts, usable_id
+from generator.validate.record import Facts, Record, check_record, facts, id_only_facts, unread_facts, usable_id
 from generator.validate.schema import check_schema
 
 
@@ -82,10 +82,11 @@ def _process(source: SourceFile, raw: bytes, prepare: bool) -> FileResult:
 
     loaded, problems = load_bytes(source.relpath, raw)
     if loaded is None:
-        return FileResult(problems)
+        return FileResult(problems, unread_facts(source.kind, source.relpath, str(source.abspath)))
     if not isinstance(loaded.data, dict):
         return FileResult([Problem(source.relpath, 1, 1, FILE_FIELD,
-                                   "tệp phải là một nhóm trường (id: ..., title: ...), không phải danh sách hay một giá trị")])
+                                   "tệp phải là một nhóm trường (id: ..., title: ...), không phải danh sách hay một giá trị")],
+                          unread_facts(source.kind, source.relpath, str(source.abspath)))
     loaded.abspath = str(source.abspath)
     record = Record(source.kind, loaded)
     problems = check_schema(source.kind, loaded)

@@ -61,6 +61,7 @@ class Facts(msgspec.Struct, frozen=True):
     links: tuple[tuple[tuple[str | int, ...], str, str], ...]    # (where, kind, id)
     contacts: tuple[tuple[tuple[str | int, ...], str, str, str], ...] = ()  # personal-data candidates (privacy.found)
     official: tuple[str, ...] = ()                                          # a body's declared official contacts
+    unread: bool = False  # the file could not be read or parsed: its own problem says why
 
 
 def problem_at(file: LoadedFile, path: Path_, message: str, key: bool = False) -> Problem:
@@ -119,6 +120,15 @@ def as_meant(ident: str) -> str:
         return ident
     stripped = ident.strip()
     return stripped if stripped != ident and ID_PATTERN.fullmatch(stripped) else ident
+
+
+def unread_facts(kind: str, path: str, abspath: str | None) -> Facts | None:
+    """For a file that could not be parsed: its id from its name (ids equal file names), so records naming it
+    are not also told it does not exist; the file's own problem is the one to fix."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if not ID_PATTERN.fullmatch(stem):
+        return None
+    return Facts(kind, path, abspath, stem, ((stem, kind, ("id",)),), (), unread=True)
 
 
 def usable_id(record: Record) -> str | None:

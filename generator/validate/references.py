@@ -70,11 +70,17 @@ def _taken(at: _Positions, facts: Facts, ident: str, path: Path_, earlier: tuple
 
 
 def check_links(all_facts: list[Facts], by_kind: dict[str, set[str]], at: _Positions) -> list[Problem]:
-    """Every link points at an existing record of the right kind."""
+    """Every link points at an existing record of the right kind.
+
+    Ids defined inside a record (targets) of a file that could not be read are unknown: a link to a target
+    is then not reported missing (the unread file's own problem is the one to fix first)."""
     problems = []
+    unread = {f.kind for f in all_facts if f.unread}
     for facts in all_facts:
         for path, kind, ident in facts.links:
             if ident in by_kind.get(kind, ()):
+                continue
+            if kinds.OUTER_KIND.get(kind) in unread:
                 continue
             elsewhere = sorted(k for k, ids in by_kind.items() if ident in ids)
             hint = (f"; '{ident}' là mã của một {kinds.label(elsewhere[0])}, không phải {kinds.label(kind)}" if elsewhere

@@ -80,7 +80,13 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
             yield _at(loaded, path, _wrong_type(loaded, path, names, instance))
     elif rule == "enum":
         choices = [str(c) for c in error.validator_value]
-        hint = suggest(str(instance), choices)
+        written = (loaded.written(path) or "").strip()
+        if instance == "" and written[:1] in (">", "|"):
+            # `comparator: >` unquoted: YAML reads '>' as the start of a folded text block, left empty.
+            yield _at(loaded, path, f"viết '{written}' trong ngoặc kép: \"{written}\" (trong YAML, '{written[0]}' ở đầu "
+                                    "giá trị bắt đầu một đoạn văn nhiều dòng)")
+            return
+        hint = _same_tier(str(instance), choices) or suggest(str(instance), choices)
         listed = ", ".join(choices) if len(choices) <= 20 else ", ".join(choices[:20]) + ", ..."
         yield _at(loaded, path, f"giá trị '{show(instance)}' không hợp lệ{hint} (chọn một trong: {listed})")
     elif rule == "pattern":
@@ -147,10 +153,29 @@ def _not_integer(loaded: LoadedFile, path: tuple, value: float) -> str:
 
 
 def _wrong_type(loaded: LoadedFile, path: tuple, names: str, value: object) -> str:
-    """`phải là số nguyên, không phải chữ (hai nghìn)`; an empty value just says it is empty."""
+    """`phải là số nguyên, không phải chữ (hai nghìn)`; an empty value just says it is empty; a decimal comma
+    (`65,5`, as Vietnamese writes it) is told to be a point."""
     if value is None:
         return f"phải là {names}, không được để trống"
-    return f"phải là {names}, không phải {TYPE_NAMES[type_of(value)]} ({_as_written(loaded, path, value)})"
+    message = f"phải là {names}, không phải {TYPE_NAMES[type_of(value)]} ({_as_written(loaded, path, value)})"
+    if isinstance(value, str) and "số" in names and re.fullmatch(r"\s*\d+,\d+\s*", value):
+        message += f"; số thập phân viết với dấu chấm: {value.strip().replace(',', '.')}"
+    return message
+
+
+#: The same tier of government in the words of issuers (`level`) and of localities (`kind`).
+_TIERS = {"thanh-pho-truc-thuoc-trung-uong": "thanh-pho", "thanh-pho-thuoc-tinh": "huyen", "thi-xa": "huyen",
+          "phuong": "xa", "thi-tran": "xa", "quoc-gia": "trung-uong"}
+
+
+def _same_tier(value: str, choices: list[str]) -> str:
+    """"; có phải 'thanh-pho'?" where a locality's word for a tier was used for an issuer's level, or back."""
+    if value in _TIERS and _TIERS[value] in choices:
+        return f"; cấp ban hành của {value} là '{_TIERS[value]}'"
+    back = [kind for kind, level in _TIERS.items() if level == value and kind in choices]
+    if back:
+        return "; với địa bàn, dùng " + " hoặc ".join(f"'{kind}'" for kind in back)
+    return ""
 
 
 def _as_written(loaded: LoadedFile, path: tuple, value: object) -> str:
