@@ -26,7 +26,9 @@ units (`sort_key`), the order JavaScript compares strings in.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from functools import lru_cache
 
 #: Combining tone marks and the Telex letter that stands for each.
@@ -165,3 +167,15 @@ def head(term: str) -> str:
 def sort_key(term: str) -> bytes:
     """Order of UTF-16 code units, as JavaScript compares strings (Python compares code points)."""
     return term.encode("utf-16-be")
+
+
+_NATIVE_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+
+
+def term_hash(term: str) -> int:
+    """32-bit FNV-1a of the UTF-16 code units of `term`: which page of a large family holds it
+    (generator/search/layout.py); vn.js `termHash` computes the same."""
+    value = 0x811C9DC5
+    for unit in array("H", term.encode(_NATIVE_UTF16)):
+        value = ((value ^ unit) * 0x01000193) & 0xFFFFFFFF
+    return value

@@ -204,7 +204,13 @@ def _corpus_files() -> Iterator[tuple[str, str, Path]]:
             yield f"base/{relpath}", kind, path
 
 
-CORPUS = list(_corpus_files())
+def _is_record(name: str, path: Path) -> bool:
+    """Files refused before validation (bad YAML, not a mapping) are the loader's tests', not the validators'."""
+    loaded, _ = load_bytes(name, path.read_bytes())
+    return loaded is not None and isinstance(loaded.data, dict)
+
+
+CORPUS = [entry for entry in _corpus_files() if _is_record(entry[0], entry[2])]
 
 
 def test_the_corpus_files_were_found():
@@ -214,9 +220,8 @@ def test_the_corpus_files_were_found():
 @pytest.mark.parametrize("name,kind,path", CORPUS, ids=[name for name, _, _ in CORPUS])
 def test_both_validators_agree_on_every_corpus_file(name: str, kind: str, path: Path):
     """fastjsonschema says "valid?", jsonschema says why not: a record one finds valid, the other must too."""
-    loaded, problems = load_bytes(name, path.read_bytes())
-    if loaded is None or not isinstance(loaded.data, dict):
-        pytest.skip("not a record (refused before validation)")
+    loaded, _ = load_bytes(name, path.read_bytes())
+    assert loaded is not None
     try:
         fast_validator(kind)(loaded.data)
         fast = True

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.pipeline import load_hub
-from generator.search_text import accent_key, exact_term, fold, head, sort_key, terms, words
+from generator.search_text import accent_key, exact_term, fold, head, sort_key, term_hash, terms, words
 from tests.conftest import REPO
 
 VN_JS = REPO / "theme" / "overrides" / "assets" / "search" / "vn.js"
@@ -35,7 +35,8 @@ const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const out = input.map(s => {
   const t = vn.terms(s);
   return {terms: t, exact: vn.exactTerm(s), heads: t.map(vn.head), sorted: [...new Set(t)].sort(),
-          accents: vn.words(s).map(vn.accentKey), folded: vn.words(s).map(vn.fold)};
+          accents: vn.words(s).map(vn.accentKey), folded: vn.words(s).map(vn.fold),
+          hashes: [s, vn.exactTerm(s), ...t].map(vn.termHash)};
 });
 process.stdout.write(JSON.stringify(out));
 """
@@ -44,6 +45,7 @@ process.stdout.write(JSON.stringify(out));
 def _python(s: str) -> dict:
     t = terms(s)
     return {"terms": t, "exact": exact_term(s), "heads": [head(x) for x in t], "sorted": sorted(set(t), key=sort_key),
+            "hashes": [term_hash(x) for x in [s, exact_term(s), *t]],
             "accents": [accent_key(w) for w in words(s)], "folded": [fold(w) for w in words(s)]}
 
 

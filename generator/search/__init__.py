@@ -91,11 +91,13 @@ def _json(value: Any) -> bytes:
 class Builder:
     """The index of pages added one at a time (`add`), weighed bucket by bucket (`weighed`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, documents: int = 0) -> None:
         self.analyzer = Analyzer()
         self.store = StoreWriter(_encode)
-        self.spilled = Spill(POSTING)
-        self.spelled = Spill(SPELLING)
+        # about 100 documents' rows a bucket: a few hundred thousand rows in memory at a time
+        buckets = min(1024, max(8, documents // 100))
+        self.spilled = Spill(POSTING, buckets)
+        self.spelled = Spill(SPELLING, buckets)
         self.collector = Collector(self.analyzer, self.spilled, self.spelled)
 
     def add(self, page: list[Entry]) -> None:
@@ -143,7 +145,7 @@ def _records(post: Postings, names: list[str], page_ids: np.ndarray, positions: 
 
 def search_files(hub: Hub) -> dict[str, bytes]:
     """The search files of the site: deterministic bytes, whatever the process or hash seed."""
-    builder = Builder()
+    builder = Builder(len(hub.documents))
     try:
         for page in pages(hub):
             builder.add(page)

@@ -3,8 +3,9 @@
 Every (entry, field, term) of a site of 10,000 documents is tens of millions
 of rows: held in memory, they and their sorts took gigabytes. The index
 stage writes them as it reads the entries, each row to the bucket of its
-term (`term % BUCKETS`), and weighs one bucket at a time: memory holds one
-bucket's rows, about 1/BUCKETS of them. Rows are appended in the order
+term (`term % buckets`), and weighs one bucket at a time: memory holds one
+bucket's rows (the index stage takes a bucket per 100 documents, so that is
+about the same whatever the corpus). Rows are appended in the order
 written: the index writes each chunk of entries sorted by (term, entry), so
 a bucket is a few sorted runs.
 """
@@ -16,13 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
-BUCKETS = 64  # at most 2**15
 
 
 class Spill:
     """Buckets of rows of one numpy dtype, in files of a temporary directory removed by `close`."""
 
-    def __init__(self, dtype: np.dtype, buckets: int = BUCKETS) -> None:
+    def __init__(self, dtype: np.dtype, buckets: int) -> None:
         self.dtype = np.dtype(dtype)
         self.buckets = buckets
         self._dir = tempfile.TemporaryDirectory(prefix="xhht-search-")

@@ -113,18 +113,20 @@ def champions(term: np.ndarray, entry: np.ndarray, weights: np.ndarray, first: n
 
     A word found in thousands of entries keeps those where it weighs most: the
     kept entries score exactly as in the whole index; entries far down a very
-    common word's list, where it weighs least, drop out of it.
+    common word's list, where it weighs least, drop out of it. Each crowded
+    term is cut at its `limit`-th weight by a partition (linear), not a sort.
     """
-    crowded = sizes > limit
-    if not crowded.any():
+    crowded = np.flatnonzero(sizes > limit)
+    if not len(crowded):
         return None
-    rows = np.flatnonzero(np.repeat(crowded, sizes))
-    # one key: the term's rank among the crowded ones, then the weight, descending; a stable sort keeps
-    # equal weights in entry order
-    group = np.repeat(np.arange(int(crowded.sum()), dtype=np.int64), sizes[crowded])
-    order = rows[np.argsort((group << 32) | (0xFFFFFFFF - (weights[rows] >> 1)), kind="stable")]
-    starts = np.r_[0, np.cumsum(sizes[crowded])[:-1]]
-    rank = np.arange(len(order)) - np.repeat(starts, sizes[crowded])
     keep = np.ones(len(term), dtype=bool)
-    keep[order[rank >= limit]] = False
+    for group in crowded.tolist():
+        a = int(first[group])
+        b = a + int(sizes[group])
+        values = weights[a:b] >> 1
+        cut = np.partition(values, len(values) - limit)[len(values) - limit]
+        kept = values > cut
+        ties = np.flatnonzero(values == cut)[:limit - int(kept.sum())]  # equal weights: the first entries
+        kept[ties] = True
+        keep[a:b] = kept
     return keep

@@ -74,7 +74,7 @@
     return this.lexicon[page];
   };
 
-  /* [word, entries holding it, postings page of its family, first terms of its further pages], or null. */
+  /* [word, (entry, field) pairs holding it, postings page of its family, (number of its pages)], or null. */
   Engine.prototype.word = function (word) {
     var lex = this.lexiconOf(this.lexiconPage(word));
     return lex && word in lex.at ? lex.words[lex.at[word]] : null;
@@ -109,14 +109,12 @@
     return edits + (a.length - i) + (b.length - j) <= 1;
   }
 
-  /* The postings page holding `term`, or -1 if its family is unknown. */
+  /* The postings page holding `term`, or -1 if its family is unknown: the family's page, or for a family of
+   * n pages, the one its hash gives (generator/search/layout.py). */
   Engine.prototype.pageOf = function (term) {
     var family = this.word(vn.head(term));
     if (!family) return -1;
-    var page = family[2];
-    if (term === family[0]) return page;
-    for (var i = 3; i < family.length; i++) if (family[i] <= term) page++;
-    return page;
+    return family.length > 3 ? family[2] + vn.termHash(term) % family[3] : family[2];
   };
 
   Engine.prototype.record = function (term) {

@@ -90,6 +90,14 @@
     return match ? match[0] : "";
   }
 
+  /* 32-bit FNV-1a of the UTF-16 code units of a term: which page of a large family holds it
+   * (search_text.term_hash). */
+  function termHash(term) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) value = Math.imul(value ^ term.charCodeAt(i), 0x01000193) >>> 0;
+    return value;
+  }
+
   /* What a query asks for. words: [{typed, folded, accent, last, open}] ("open": the last word, still being
    * typed, also stands for the words it begins); pairs: [[i, j]] adjacent words (a phrase); codes; exact. */
   function plan(query) {
@@ -113,5 +121,5 @@
   }
 
   return { fold: fold, accentKey: accentKey, isCode: isCode, scan: scan, terms: terms, words: words,
-           exactTerm: exactTerm, head: head, plan: plan };
+           exactTerm: exactTerm, head: head, termHash: termHash, plan: plan };
 });
