@@ -13,6 +13,7 @@ from generator import labels
 from generator.model.dates import PartialDate
 from generator.model.hub import Hub
 from generator.model.records import Citation, Document, Target
+from generator.render import citation as cite
 
 UNKNOWN = "chưa rõ"
 
@@ -88,7 +89,7 @@ def signer_text(doc: Document) -> str:
 
 
 def issuer_short(doc: Document, hub: Hub) -> str:
-    """The issuer as a citation names it: the body's usual name, else as printed."""
+    """The issuer's usual short name ("UBND tỉnh Thái Nguyên", "Sở GDĐT"), else as printed: a search keyword."""
     body = hub.bodies.get(doc.issuer.body or "")
     if body:
         return body.short_name or body.name
@@ -96,39 +97,30 @@ def issuer_short(doc: Document, hub: Hub) -> str:
 
 
 def citation(doc: Document, hub: Hub) -> str:
-    """`Kế hoạch số 104/KH-UBND ngày 04/7/2022 của UBND tỉnh Thái Nguyên`, as the press quotes it."""
-    parts = [labels.label(labels.DOCUMENT_TYPES, doc.type)]
-    if doc.number:
-        parts.append(f"số {doc.number}")
-    if doc.date:
-        parts.append(f"ngày {doc.date.vietnamese()}" if doc.date.is_full else doc.date.vietnamese())
-    parts.append(f"của {issuer_short(doc, hub)}")
-    return " ".join(parts)
+    """`Kế hoạch số 104/KH-UBND ngày 04/7/2022 của UBND tỉnh Thái Nguyên`, as the press quotes it
+    (generator/render/citation.py holds the rules)."""
+    return cite.short(cite.of_document(doc, hub))
 
 
-def cited(cite: Citation | None, text: str | None = None) -> str:
+def citation_full(doc: Document, hub: Hub) -> str:
+    """The citation with the trích yếu, as the page's "Trích dẫn" box gives it to copy; a document with no number
+    of its own is cited through the decision issuing it."""
+    return cite.full(cite.of_document(doc, hub, through_issuer=True))
+
+
+def cited(citation_: Citation | None, text: str | None = None) -> str:
     """A document outside the hub as a relation or basis names it: its own words, else its citation's parts."""
     if text:
         return text
-    if cite is None:
+    if citation_ is None:
         return ""
-    parts = [labels.label(labels.DOCUMENT_TYPES, cite.type) if cite.type else "Văn bản"]
-    if cite.number:
-        parts.append(f"số {cite.number}")
-    if cite.date:
-        parts.append(f"ngày {cite.date.vietnamese()}" if cite.date.is_full else cite.date.vietnamese())
-    if cite.issuer:
-        parts.append(f"của {cite.issuer}")
-    if cite.title:
-        parts.append(cite.title)
-    return " ".join(parts)
+    return cite.full(cite.of_citation(citation_))
 
 
 def doc_label(doc: Document) -> str:
-    """Short name of a document in lists: its number, or its type and date when it has none."""
-    if doc.number:
-        return f"{labels.label(labels.DOCUMENT_TYPES, doc.type)} {doc.number}"
-    return f"{labels.label(labels.DOCUMENT_TYPES, doc.type)} {vn_date(doc.date)}"
+    """Short name of a document in lists: "Kế hoạch 104/KH-UBND", or "Kế hoạch ngày 21/6/2022" when it has no
+    number (a date, never read as one), a law by its name."""
+    return cite.label(cite.Cited(type=doc.type, number=doc.number, date=doc.date, title=doc.title))
 
 
 def doc_title(doc: Document) -> str:
