@@ -149,6 +149,11 @@ PUBLISHED_COLUMNS = {
     "resources": ["id", "url", "name", "provider", "link", "topics", "audiences", "formats", "languages", "cost",
                   "localities", "description"],
     "examples": ["id", "url", "model", "name", "locality", "year", "illustrative", "summary"],
+    # added by issue 12: was each target met, every reported result, every deadline
+    "progress": ["target_id", "url", "document_id", "indicator_id", "year", "target_value", "comparator", "unit",
+                 "scope", "status", "result_value", "result_document_id", "result_url"],
+    "results": ["target_id", "document_id", "url", "year", "value", "scope", "text"],
+    "deadlines": ["document_id", "url", "date", "date_precision", "recurring", "what", "bodies", "calendar_uid"],
 }
 
 #: Letters only Vietnamese text has (lower case, NFC): a description without
@@ -285,7 +290,8 @@ def test_target_count_matches_the_targets_table(real_tables):
 # --- file format -----------------------------------------------------------
 
 def test_each_table_gives_a_json_and_a_csv_file(real_tables):
-    assert set(real_tables) == {"documents", "targets", "actuals", "document_sources", "duties", "resources", "examples"}
+    assert set(real_tables) == {"documents", "targets", "actuals", "document_sources", "duties", "resources", "examples",
+                                "progress", "results", "deadlines"}
     for table in real_tables.values():
         assert set(table_files(table)) == {f"{table.name}.json", f"{table.name}.csv"}
 
@@ -391,6 +397,9 @@ def test_titles_and_column_descriptions_are_vietnamese_text(real_tables):
     ("targets", "unit", "document", ("definitions", "target", "properties", "unit")),
     ("resources", "cost", "resource", ("properties", "cost")),
     ("examples", "model", "example", ("properties", "model")),
+    ("progress", "comparator", "document", ("definitions", "target", "properties", "comparator")),
+    ("progress", "unit", "document", ("definitions", "target", "properties", "unit")),
+    ("deadlines", "recurring", "document", ("properties", "deadlines", "items", "properties", "recurring")),
 ])
 def test_coded_columns_explain_every_code_of_the_schema(real_tables, table, column, schema, pointer):
     """A code added to the schema must be explained on the data page too."""

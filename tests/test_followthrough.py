@@ -107,8 +107,14 @@ def test_downloads_and_calendars_carry_the_follow_through(followthrough: Path, t
     yearly = events["Báo cáo kết quả thực hiện Kế hoạch hằng năm"]
     assert yearly["dtstart"].dt.isoformat() == "2023-12-15" and yearly["rrule"]["FREQ"] == ["YEARLY"]
     assert "Sơ kết giữa kỳ thực hiện Kế hoạch" not in events  # known only to the month: no day to put in a calendar
+    # A body's calendar holds its own deadlines, of every document, by date: the base plan's report due on
+    # 20/11/2022 (kh-2), then the fixture plan's yearly report (kh-7). Never the deadlines of other bodies.
+    earlier = events["Báo cáo kết quả thực hiện"]
+    assert earlier["dtstart"].dt.isoformat() == "2022-11-20" and str(earlier["uid"]).startswith("kh-2-ubnd-mau-2022-")
     body = Calendar.from_ical((site / "lich" / "co-quan" / "so-gddt-tinh-mau.ics").read_bytes())
-    assert [str(e["uid"]) for e in body.walk("VEVENT")] == [str(yearly["uid"])]
+    assert [str(e["uid"]) for e in body.walk("VEVENT")] == [str(earlier["uid"]), str(yearly["uid"])]
+    own = Calendar.from_ical((site / "lich" / "co-quan" / "ubnd-tinh-mau.ics").read_bytes())
+    assert own.walk("VEVENT") == []  # its only deadline is known to the month: listed on the page, not here
     deadlines = (site / "data" / "deadlines.csv").read_text(encoding="utf-8-sig")
     assert "2025-06,month" in deadlines
 
