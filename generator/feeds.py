@@ -61,18 +61,37 @@ def feed(hub: Hub, title: str, path: str, doc_ids: Iterable[str], history: dict[
     return generator.atom_str(pretty=True)
 
 
+#: The hub's feed: its address and title (every page links it in its head).
+HUB_FEED = ("tin/van-ban.xml", "Văn bản mới và cập nhật — Xây dựng xã hội học tập")
+
+
+def body_documents(hub: Hub, ident: str) -> list[str]:
+    """The documents of a body's feed: those it issued, then those assigning it work."""
+    return list(dict.fromkeys(hub.issued_by(ident) + [d.document_id for d in hub.duties.get(ident, [])]))
+
+
+def locality_feed(hub: Hub, ident: str) -> tuple[str, str] | None:
+    """(address, title) of a place's feed, or None when it has no documents (and so no feed)."""
+    locality = hub.localities[ident]
+    return (f"tin/dia-ban/{ident}.xml", f"Văn bản của {locality.name}") if hub.documents_of(ident) else None
+
+
+def body_feed(hub: Hub, ident: str) -> tuple[str, str] | None:
+    """(address, title) of a body's feed, or None when no document names it (and so no feed)."""
+    body = hub.bodies[ident]
+    return (f"tin/co-quan/{ident}.xml", f"Văn bản liên quan tới {body.name}") if body_documents(hub, ident) else None
+
+
 def feed_files(hub: Hub, history: dict[str, list[Change]], site_url: str, stamp: dt.date) -> dict[str, bytes]:
     """`tin/van-ban.xml`, and `tin/dia-ban/<id>.xml`, `tin/co-quan/<id>.xml` for places and bodies with documents."""
-    files = {"tin/van-ban.xml": feed(hub, "Văn bản mới và cập nhật — Xây dựng xã hội học tập", "tin/van-ban.xml",
-                                     hub.ordered.get("document", []), history, site_url, stamp)}
-    for ident, locality in hub.localities.items():
-        docs = hub.documents_of(ident)
-        if docs:
-            path = f"tin/dia-ban/{ident}.xml"
-            files[path] = feed(hub, f"Văn bản của {locality.name}", path, docs, history, site_url, stamp)
-    for ident, body in hub.bodies.items():
-        docs = list(dict.fromkeys(hub.issued_by(ident) + [d.document_id for d in hub.duties.get(ident, [])]))
-        if docs:
-            path = f"tin/co-quan/{ident}.xml"
-            files[path] = feed(hub, f"Văn bản liên quan tới {body.name}", path, docs, history, site_url, stamp)
+    path, title = HUB_FEED
+    files = {path: feed(hub, title, path, hub.ordered.get("document", []), history, site_url, stamp)}
+    for ident in hub.localities:
+        found = locality_feed(hub, ident)
+        if found:
+            files[found[0]] = feed(hub, found[1], found[0], hub.documents_of(ident), history, site_url, stamp)
+    for ident in hub.bodies:
+        found = body_feed(hub, ident)
+        if found:
+            files[found[0]] = feed(hub, found[1], found[0], body_documents(hub, ident), history, site_url, stamp)
     return files

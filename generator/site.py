@@ -44,6 +44,7 @@ class Page:
     og_type: str = "website"
     jsonld: dict[str, Any] | None = None
     toc: tuple[TocEntry, ...] = ()
+    feed: tuple[str, str] | None = None  # (site-relative address, title) of the page's own Atom feed, if any
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ from typing import Any, Iterator
 from generator import labels
 from generator.entries import Entry, Passage
 from generator.kinds.base import RecordKind
-from generator.model.hub import Duty, Hub
-from generator.model.records import Body, Document
+from generator.model.hub import Duty, Hub, iter_items
+from generator.model.records import Body, Document, Target
 from generator.render.contexts import BodyContext
 from generator.render.environment import make_page
+from generator.render.followthrough import body_calendar, body_feed, results_key
 from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo
 
@@ -62,13 +63,32 @@ def body_pages(body: Body, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
     common: dict[str, Any] = dict(
         hub=hub, site=site, body=body, issued=[hub.documents[i] for i in issued[:PER_PAGE]],
         issued_total=len(issued), children=children, parent=hub.bodies.get(body.parent or ""),
-        locality=hub.localities.get(body.locality or ""), role_counts=[(r, n) for r, n in counts.items() if n])
+        locality=hub.localities.get(body.locality or ""), role_counts=[(r, n) for r, n in counts.items() if n],
+        calendar=body_calendar(hub, body))
+
+    feed = body_feed(hub, body)
 
     def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
-        return make_page("body.html", BodyContext(title=title, page_url=url, items=chunk, paging=paging, **common),
-                         f"Nhiệm vụ của {body.name} trong các văn bản về xây dựng xã hội học tập")
+        return make_page("body.html", BodyContext(title=title, page_url=url, items=chunk, paging=paging,
+                                                  targets=committed(chunk, common["issued"], paging.number),
+                                                  **common),
+                         f"Nhiệm vụ của {body.name} trong các văn bản về xây dựng xã hội học tập", feed=feed)
     shown = (versions([body, common["parent"], common["locality"]]), versions(common["issued"]), len(issued),
-             versions(children), tuple(common["role_counts"]))
+             versions(children), tuple(common["role_counts"]), feed, common["calendar"])
     yield from paged(f"co-quan/{body.id}/", duties, body.name, 20, render,
                      lambda chunk, paging: (shown, tuple(role for role, _, _ in chunk),
-                                            versions(doc for _, doc, _ in chunk)))
+                                            versions(doc for _, doc, _ in chunk),
+                                            results_key(hub, committed(chunk, common["issued"], paging.number))))
+
+
+def committed(chunk: Any, issued: list[Document], page: int) -> list[Target]:
+    """What a body committed to on one page of its duties, by year: the targets of the items it is assigned on the
+    page (and their sub-items), and on the first page those of the documents it issued."""
+    found: dict[str, Target] = {}
+    for _, _, duties in chunk:
+        for duty in duties:
+            for item in iter_items((duty.item,)):
+                found.update((t.id, t) for t in item.targets)
+    if page == 1:
+        found.update((t.id, t) for doc in issued for t in doc.targets)
+    return sorted(found.values(), key=lambda t: t.year)

@@ -21,6 +21,7 @@ from generator.model.records import Document, Item
 from generator.render import formatting
 from generator.render.contexts import CitingContext, DocumentContext, OutlineStep, Related
 from generator.render.environment import make_page
+from generator.render.followthrough import result_value, results_key, standing_facet_values, standing_of
 from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo
 from generator.validate.record import check_anchors, check_document_values
@@ -62,6 +63,7 @@ class DocumentKind(RecordKind):
         Facet("cap", "Cấp ban hành", lambda d, hub: [(d.issuer.level, labels.label(labels.LEVELS, d.issuer.level))]),
         Facet("nam", "Năm ban hành", _year, newest_first=True),
         locality_facet(),
+        Facet("hieu-luc", "Tình trạng", standing_facet_values),
     )
     indexed = ("locality", "issuer.body")
     title_field = "title"
@@ -94,6 +96,10 @@ class DocumentKind(RecordKind):
     def order(self, record: Document) -> Any:
         return document_order(record)
 
+    def listing_key(self, records: Any, hub: Hub) -> tuple:
+        """The listing shows each document's standing (which a document replacing it changes)."""
+        return tuple(standing_of(d, hub) for d in records)
+
     # --- render -------------------------------------------------------------------------
     def record_pages(self, record: Document, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
         citing = hub.cited_by.get(record.id, [])
@@ -101,7 +107,10 @@ class DocumentKind(RecordKind):
         # cites are in the hub (linked). Other kinds' names change only with a whole build.
         related = [hub.documents[i] for _, i in hub.related.get(record.id, [])]
         key = (record.version, versions(hub.documents[i] for i in citing[:PER_PAGE]), len(citing),
-               tuple(b.document in hub.documents for b in record.legal_bases), versions(related))
+               tuple(b.document in hub.documents for b in record.legal_bases), versions(related),
+               results_key(hub, record.targets), versions(hub.documents.get(r.document_id) for t in record.targets
+                                                          for r in hub.results.get(t.id, ())),
+               standing_of(record, hub))
         yield PageJob(url_for("document", record.id), partial(document_page, record, hub, site), key)
         if len(citing) > PER_PAGE:
             yield from citing_pages(record, [hub.documents[i] for i in citing], hub, site)
@@ -174,7 +183,48 @@ def document_jsonld(doc: Document, hub: Hub, site: SiteInfo, title: str, localit
         bases += hub.related_to(doc.id, "issued-with")
         if bases:
             jsonld["isBasedOn"] = [site.url + url_for("document", b) for b in dict.fromkeys(bases)]
+    reported = results_jsonld(doc, hub, site)
+    if reported:
+        jsonld["about"] = reported
     return jsonld
+
+
+def _figure(value: float) -> int | float:
+    """92.0 -> 92 (as the document writes it), 55.55 stays."""
+    return int(value) if float(value).is_integer() else value
+
+
+def results_jsonld(doc: Document, hub: Hub, site: SiteInfo) -> list[dict[str, Any]]:
+    """The results reported for the document's targets, as schema.org Observations: what was measured (the
+    indicator), the year, the value, the report saying it (its address when the site's is known), and for the
+    result a target is judged on, its status in plain words (generator/model/progress.py)."""
+    from generator.model.progress import progress
+
+    found = []
+    for target in doc.targets:
+        state = progress(target, hub)
+        for result in state.results:
+            reporter = hub.documents[result.document_id]
+            item: dict[str, Any] = {
+                "@type": "Observation", "name": f"Kết quả năm {result.year} của chỉ tiêu {formatting.target_label(target)}",
+                "variableMeasured": hub.indicators[target.indicator].name if target.indicator in hub.indicators
+                else target.indicator,
+                "observationDate": str(result.year),
+                "measuredValue": _figure(result.value) if isinstance(result.value, (int, float)) and not isinstance(
+                    result.value, bool) else result_value(result, target),
+                "isBasedOn": {"@type": "Legislation", "name": formatting.doc_label(reporter)},
+            }
+            if target.unit == "percent" and not isinstance(item["measuredValue"], str):
+                item["unitText"] = "%"
+            if result.scope:
+                item["observationAbout"] = result.scope
+            if site.url:
+                item["isBasedOn"]["url"] = site.url + url_for("document", result.document_id) + f"#{result.anchor}"
+                item["url"] = site.url + url_for("document", doc.id) + f"#{target.id}"
+            if result is state.result:
+                item["description"] = f"Tình trạng: {state.word}" + (f" ({state.reason})" if state.reason else "")
+            found.append(item)
+    return found
 
 
 def citing_pages(doc: Document, citing: list[Document], hub: Hub, site: SiteInfo) -> Iterator[PageJob]:

@@ -11,6 +11,7 @@ from generator.model.hub import Hub, document_order
 from generator.model.records import Indicator, Target
 from generator.render.contexts import IndicatorContext, IndicatorRow
 from generator.render.environment import make_page
+from generator.render.followthrough import results_key
 from generator.render.listing import paged, versions
 from generator.site import Page, PageJob, SiteInfo
 
@@ -111,4 +112,5 @@ def indicator_pages(indicator: Indicator, hub: Hub, site: SiteInfo) -> Iterator[
     yield from paged(f"chi-so/{indicator.id}/", rows, indicator.name, 100, render,
                      lambda chunk, paging: (indicator.version, programmes, tuple(every_scope),
                                             every_row if paging.number == 1 else
-                                            tuple((r.target.id, r.doc.id, r.doc.version, r.place) for r in chunk)))
+                                            tuple((r.target.id, r.doc.id, r.doc.version, r.place) for r in chunk),
+                                            results_key(hub, (r.target for r in chunk))))

@@ -12,6 +12,7 @@ from generator.model.hub import Hub
 from generator.model.records import Locality
 from generator.render.contexts import LocalityContext
 from generator.render.environment import make_page
+from generator.render.followthrough import locality_feed, results_key
 from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo
 
@@ -50,12 +51,15 @@ def locality_pages(locality: Locality, hub: Hub, site: SiteInfo) -> Iterator[Pag
         hub=hub, site=site, locality=locality, examples=[hub.examples[i] for i in examples[:PER_PAGE]],
         examples_total=len(examples), children=children[:PER_PAGE], parent=hub.localities.get(locality.parent or ""))
 
+    feed = locality_feed(hub, locality)
+
     def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
-        targets = [t for doc in chunk for t in doc.targets]
+        targets = sorted((t for doc in chunk for t in doc.targets), key=lambda t: t.year)  # by year, then document
         return make_page("locality.html", LocalityContext(title=title, page_url=url, items=chunk, paging=paging,
                                                           targets=targets, **common),
-                         f"Văn bản, chỉ tiêu và gương điển hình của {locality.name}")
+                         f"Văn bản, chỉ tiêu và gương điển hình của {locality.name}", feed=feed)
     shown = (versions([locality, common["parent"]]), versions(common["examples"]), len(examples),
-             versions(common["children"]))
+             versions(common["children"]), feed)
     yield from paged(f"dia-ban/{locality.id}/", docs, locality.name, 20, render,
-                     lambda chunk, paging: (shown, versions(chunk)))
+                     lambda chunk, paging: (shown, versions(chunk),
+                                            results_key(hub, (t for doc in chunk for t in doc.targets))))

@@ -40,15 +40,16 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 #: Placeholders: plain ASCII that no filter of Material's templates changes.
 _MARK = "@@xhht:{}@@"
-_TITLE, _DESCRIPTION, _OG_TYPE, _JSONLD, _CANONICAL, _SKIP = (_MARK.format(n) for n in (
-    "title", "description", "og-type", "jsonld", "canonical", "skip"))
+_TITLE, _DESCRIPTION, _OG_TYPE, _JSONLD, _CANONICAL, _SKIP, _FEED_HREF, _FEED_TITLE = (_MARK.format(n) for n in (
+    "title", "description", "og-type", "jsonld", "canonical", "skip", "feed-href", "feed-title"))
 #: The body placeholder of a page whose body has its own <h1> (Material adds one otherwise).
 _BODY_WITH_H1 = "<!--" + _MARK.format("body") + "--><h1"
 _BODY = _MARK.format("body")
 #: Material's table of contents on its own, as base.html includes it.
 _TOC_TEMPLATE = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
 _PLACEHOLDER = re.compile("(" + "|".join(re.escape(m) for m in (
-    _BODY_WITH_H1, _BODY, _TITLE, _DESCRIPTION, _OG_TYPE, _JSONLD, _CANONICAL, _SKIP, _MARK.format("toc"))) + ")")
+    _BODY_WITH_H1, _BODY, _TITLE, _DESCRIPTION, _OG_TYPE, _JSONLD, _CANONICAL, _SKIP, _FEED_HREF, _FEED_TITLE,
+    _MARK.format("toc"))) + ")")
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,19 @@ class Shape:
     has_toc: bool
     has_jsonld: bool
     has_description: bool
+    has_feed: bool = False  # the page links a feed of its own (a place's, a body's) besides the hub's
 
 
 def shape_of(page: Page, menu_urls: frozenset[str]) -> Shape:
     return Shape(page.url.count("/"), page.url.split("/", 1)[0], page.url if page.url in menu_urls else None, "<h1" in page.body,
-                 bool(page.toc), page.jsonld is not None, bool(page.description))
+                 bool(page.toc), page.jsonld is not None, bool(page.description), page.feed is not None)
+
+
+def _feed_values(page: Page) -> tuple[str, str]:
+    """The page's own feed as its head links it: (relative address, title), escaped."""
+    if page.feed is None:
+        return "", ""
+    return html.escape(relative(page.url, page.feed[0])), html.escape(page.feed[1])
 
 
 class MaterialPublisher:
@@ -126,6 +135,7 @@ class MaterialPublisher:
             _CANONICAL: html.escape(self.site.url + page.url) if self.site.url else "",
             _BODY_WITH_H1: page.body.strip() + "\n", _BODY: page.body.strip() + "\n",
             _SKIP: page.toc[0].anchor if page.toc else "", _MARK.format("toc"): self._toc_html(page),
+            _FEED_HREF: _feed_values(page)[0], _FEED_TITLE: _feed_values(page)[1],
         }
         return "".join(values.get(part, part) if n % 2 else part for n, part in enumerate(parts))
 
@@ -154,6 +164,9 @@ class MaterialPublisher:
             meta["hide"] = ["toc"]
         if shape.has_jsonld:
             meta["jsonld"] = self._jsonld_text(page.jsonld) if page else _JSONLD
+        if shape.has_feed:
+            href, title = _feed_values(page) if page else (_FEED_HREF, _FEED_TITLE)
+            meta["xhht_feed"] = {"href": href, "title": title}
         mk.markdown, mk.meta = "", meta
         if page:
             mk.content = page.body.strip() + "\n"

@@ -15,6 +15,7 @@ from typing import Iterator, Sequence
 
 from generator import kinds
 from generator.model.hub import Hub
+from generator.render.followthrough import DEADLINES_URL, deadlines_page
 from generator.render.site_pages import about_page, data_page, home_page
 from generator.site import Page, PageJob, Redirect, SiteInfo
 from generator.tables import Table
@@ -27,9 +28,10 @@ def page_jobs(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> list[Pa
 
 
 def site_jobs(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> list[PageJob]:
-    """The pages of the site as a whole: home, about, open data."""
+    """The pages of the site as a whole: home, about, open data, deadlines."""
     return [PageJob("", partial(home_page, hub, site)), PageJob("gioi-thieu/", partial(about_page, hub, site)),
-            PageJob("du-lieu/", partial(data_page, hub, site, tables))]
+            PageJob("du-lieu/", partial(data_page, hub, site, tables)),
+            PageJob(DEADLINES_URL, partial(deadlines_page, hub, site))]
 
 
 def render_pages(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> Iterator[Page]:

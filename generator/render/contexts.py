@@ -130,12 +130,14 @@ class BodyContext(Context):
     body: Body
     items: Sequence[tuple[str, Document, Sequence[Duty]]]
     paging: Paging
+    targets: Sequence[Target]
     role_counts: Sequence[tuple[str, int]]
     issued: Sequence[Document]
     issued_total: int
     children: Sequence[Body]
     parent: Body | None
     locality: Locality | None
+    calendar: str
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,28 @@ class HomeContext(Context):
 
 
 @dataclass(frozen=True)
+class DeadlineRow:
+    """A deadline as the page lists it: when (as precise as the document is), what, whose, from which document."""
+
+    when: str  # "15/12/2023", "tháng 6/2025", "năm 2025"
+    precision: str  # day, month, year
+    what: str
+    recurring: str  # "hằng năm", ... or ""
+    doc: Document
+    bodies: tuple[str, ...]  # body ids in the hub
+
+
+@dataclass(frozen=True)
+class DeadlinesContext(Context):
+    """`deadlines.html`: the "Sắp đến hạn" page, every deadline of every document, by date and by body."""
+
+    by_date: Sequence[tuple[int, Sequence[DeadlineRow]]]
+    by_body: Sequence[tuple[Any, Sequence[DeadlineRow], str]]
+    calendar: str
+    undated: int
+
+
+@dataclass(frozen=True)
 class AboutContext(Context):
     """`about.html`: about the hub, with the free pages."""
 
@@ -194,3 +218,4 @@ class DataContext(Context):
     """`data.html`: the download tables and their columns."""
 
     tables: Sequence[Table]
+    changed: dict[str, Any]

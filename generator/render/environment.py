@@ -19,7 +19,7 @@ import markupsafe
 
 from generator import kinds, labels, markdown_safe
 from generator.links import relative, target_url, url_for
-from generator.render import formatting
+from generator.render import followthrough, formatting
 from generator.render.contexts import Context
 from generator.site import Page, TocEntry
 
@@ -57,13 +57,14 @@ def render(template: str, context: Context) -> str:
     url = context.page_url
     variables = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
     return environment(template_dirs()).get_template(template).render(
-        link=lambda to_url: relative(url, to_url), **variables)
+        link=lambda to_url: relative(url, to_url), **followthrough.helpers(context.hub), **variables)
 
 
 def make_page(template: str, context: Context, description: str = "", og_type: str = "website",
-              jsonld: dict[str, Any] | None = None, toc: tuple[TocEntry, ...] = ()) -> Page:
+              jsonld: dict[str, Any] | None = None, toc: tuple[TocEntry, ...] = (),
+              feed: tuple[str, str] | None = None) -> Page:
     return Page(url=context.page_url, title=context.title, description=description or context.title,
-                body=render(template, context), og_type=og_type, jsonld=jsonld, toc=toc)
+                body=render(template, context), og_type=og_type, jsonld=jsonld, toc=toc, feed=feed)
 
 
 def page(template: str, url: str, title: str, description: str = "", **fields: Any) -> Page:

@@ -38,6 +38,8 @@ def about_page(hub: Hub, site: SiteInfo) -> Page:
 
 
 def data_page(hub: Hub, site: SiteInfo, tables: Sequence[Table]) -> Page:
+    from generator.render.followthrough import table_changes
+
     return make_page("data.html", DataContext(title="Dữ liệu mở", page_url="du-lieu/", hub=hub, site=site,
-                                              tables=tables),
+                                              tables=tables, changed=table_changes(hub, tables)),
                      "Tải dữ liệu văn bản, chỉ tiêu, học liệu, gương điển hình (JSON, CSV)")
