@@ -1,0 +1,153 @@
+"""What a reader sees of the follow-through, in the built HTML (the browser tests see the same in Chromium):
+statuses worded exactly as the model says them, reasons where a result cannot be compared, standings in the
+metadata box, listings and their filter, last change and history from git (and the fallback without),
+the plan's JSON-LD results, the data page's dates, feeds in the head, and byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.followthrough_site import EDIT, FIRST, PLAN, REPORT, build_site, git, make_tree
+
+
+def _text(site: Path, page: str) -> str:
+    """The article's text as a reader reads it (tags out, white space collapsed)."""
+    body = (site / page / "index.html").read_text(encoding="utf-8")
+    article = re.search(r"<article.*?</article>", body, re.S).group(0)
+    return _words(article)
+
+
+def _words(markup: str) -> str:
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    return re.sub(r" ([,.:;)])", r"\1", text)
+
+
+def _row(site: Path, page: str, target: str) -> str:
+    body = (site / page / "index.html").read_text(encoding="utf-8")
+    row = re.search(rf'<tr id="{target}".*?</tr>', body, re.S).group(0)
+    return _words(row)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = make_tree(tmp_path_factory.mktemp("ft-pages") / "repo")
+    return build_site(root, root.parent / "site", site_url="https://x.example/xhht/")
+
+
+def test_the_plan_shows_each_targets_status_and_result(site: Path):
+    page = f"van-ban/{PLAN}/"
+    assert _row(site, page, "mau-7-gdht-2025").count("vượt") == 1
+    assert "Kết quả năm 2025: 92%, theo Báo cáo 8/BC-UBND" in _row(site, page, "mau-7-gdht-2025")
+    assert "năm 2024: 88%" in _row(site, page, "mau-7-gdht-2025")  # shown, judges nothing
+    assert "chưa đạt Kết quả năm 2025: 6%" in _row(site, page, "mau-7-mu-chu-2025")
+    assert " đạt Kết quả năm 2025: đạt" in _row(site, page, "mau-7-tinh-hoc-tap-2025")
+    body = (site / page / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../van-ban/{REPORT}/#muc-1-1"' in body  # the report's own paragraph
+
+
+def test_a_target_without_a_report_says_so(site: Path):
+    assert "chưa có báo cáo" in _row(site, "van-ban/kh-2-ubnd-mau-2022/", "mau-2022-gdht-2025")
+
+
+def test_indicator_locality_and_body_pages_show_the_status(site: Path):
+    indicator = _text(site, "chi-so/gia-dinh-hoc-tap/")
+    assert "vượt Kết quả năm 2025: 92%" in indicator and "chưa có báo cáo" in indicator
+    for page in ("dia-ban/tinh-mau/", "co-quan/ubnd-tinh-mau/"):
+        text = _text(site, page)
+        assert "Chỉ tiêu và kết quả thực hiện" in text
+        assert "vượt Kết quả năm 2025: 92%" in text and "chưa đạt Kết quả năm 2025: 6%" in text, page
+
+
+def test_a_result_of_another_scope_is_not_compared_and_says_why(tmp_path: Path):
+    root = make_tree(tmp_path / "repo", history=False)
+    report = root / "plans" / f"{REPORT}.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "          - target: mau-7-mu-chu-2025\n            year: 2025\n            value: 6\n",
+        "          - target: mau-7-mu-chu-2025\n            year: 2025\n            value: 6\n"
+        "            scope: các huyện miền núi\n"), encoding="utf-8")
+    site = build_site(root, tmp_path / "site")
+    row = _row(site, f"van-ban/{PLAN}/", "mau-7-mu-chu-2025")
+    assert "không so sánh được (kết quả báo cáo cho phạm vi khác (các huyện miền núi))" in row
+    assert "chưa đạt" not in row
+
+
+def test_standing_in_the_metadata_box_in_listings_and_as_a_filter(site: Path):
+    # The content's date is the last commit's (2026): the 2023-2025 plan has run its course.
+    assert "Tình trạng Hết thời hạn thực hiện (giai đoạn thực hiện kết thúc năm 2025)" in _text(site, f"van-ban/{PLAN}/")
+    listing = _text(site, "van-ban/")
+    assert "Tình trạng" in listing and "hết thời hạn thực hiện" in listing
+    filtered = _text(site, "van-ban/hieu-luc/het-thoi-han/")
+    assert "7/KH-UBND" in filtered and "8/BC-UBND" not in filtered
+
+
+def test_last_change_and_history_come_from_git(site: Path):
+    text = _text(site, f"van-ban/{PLAN}/")
+    assert "Cập nhật lần cuối: 16/01/2026" in text
+    assert f"16/01/2026: {EDIT[1]}" in text and f"22/12/2025: {FIRST[1]}" in text
+    assert "Cập nhật lần cuối: 22/12/2025" in _text(site, f"van-ban/{REPORT}/")
+
+
+def test_without_git_the_page_says_the_date_is_not_known(tmp_path: Path):
+    site = build_site(make_tree(tmp_path / "repo", history=False), tmp_path / "site")
+    assert "Cập nhật lần cuối: chưa rõ (bản ghi này chưa có lịch sử thay đổi trong kho dữ liệu)" in _text(
+        site, f"van-ban/{PLAN}/")
+    assert "Chưa rõ ngày thay đổi lần cuối" in _text(site, "du-lieu/")
+
+
+def test_a_commit_summary_is_text_not_markup(tmp_path: Path):
+    root = make_tree(tmp_path / "repo")
+    plan = root / "plans" / f"{PLAN}.yml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "notes: [Ghi chú.]\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "<img src=x onerror=alert(1)> sửa", when="2026-01-20T00:00:00+00:00")
+    body = (build_site(root, tmp_path / "site") / "van-ban" / PLAN / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in body and "&lt;img src=x onerror=alert(1)&gt; sửa" in body
+
+
+def test_the_plans_json_ld_lists_its_reported_results(site: Path):
+    body = (site / "van-ban" / PLAN / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
+    results = {(o["observationDate"], o["measuredValue"]): o for o in data["about"]}
+    assert set(results) == {("2024", 88), ("2025", 92), ("2025", 6), ("2025", "đạt")}
+    judged = results[("2025", 92)]
+    assert judged["description"] == "Tình trạng: vượt" and judged["unitText"] == "%"
+    assert judged["isBasedOn"]["url"] == f"https://x.example/xhht/van-ban/{REPORT}/#muc-1-1"
+    assert "description" not in results[("2024", 88)]  # another year's figure judges nothing
+    report = (site / "van-ban" / REPORT / "index.html").read_text(encoding="utf-8")
+    assert '"about"' not in report  # a report sets no targets: nothing to list
+
+
+def test_the_data_page_gives_each_tables_last_change(site: Path):
+    text = _text(site, "du-lieu/")
+    progress = text[text.index("progress.csv"):]
+    assert progress.split("Cột")[0].strip().endswith("Dữ liệu thay đổi lần cuối: 16/01/2026.")
+    assert "lịch thời hạn (iCalendar)" in text
+
+
+def test_feeds_are_linked_in_the_head(site: Path):
+    def alternates(page: str) -> list[tuple[str, str]]:
+        body = (site / page / "index.html").read_text(encoding="utf-8")
+        return re.findall(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)" href="([^"]*)">', body)
+
+    assert alternates("") == [("Văn bản mới và cập nhật", "tin/van-ban.xml")]
+    assert alternates(f"van-ban/{PLAN}/") == [("Văn bản mới và cập nhật", "../../tin/van-ban.xml")]
+    assert alternates("dia-ban/tinh-mau/")[1] == ("Văn bản của tỉnh Mẫu", "../../tin/dia-ban/tinh-mau.xml")
+    assert alternates("co-quan/ubnd-tinh-mau/")[1][1] == "../../tin/co-quan/ubnd-tinh-mau.xml"
+    for page in ("dia-ban/tinh-mau/", "co-quan/ubnd-tinh-mau/"):
+        assert (site / page / alternates(page)[1][1]).resolve().is_file()
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path):
+    root = make_tree(tmp_path / "repo")
+    first, second = build_site(root, tmp_path / "a"), build_site(root, tmp_path / "b")
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    one, two = files(first), files(second)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
