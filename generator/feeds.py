@@ -94,4 +94,12 @@ def feed_files(hub: Hub, history: dict[str, list[Change]], site_url: str, stamp:
         found = body_feed(hub, ident)
         if found:
             files[found[0]] = feed(hub, found[1], found[0], body_documents(hub, ident), history, site_url, stamp)
+    # Material's script reads every <link rel="alternate"> of a page as another language's site and fetches
+    # `sitemap.xml` beside it: an empty one beside the feeds answers it (no failed request, nothing to follow).
+    for folder in sorted({path.rsplit("/", 1)[0] for path in files}):
+        files[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
     return files
+
+
+EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                 b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
