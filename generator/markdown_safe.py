@@ -238,6 +238,29 @@ class _SafeLinks(Treeprocessor):
                     parent.remove(child)
 
 
+class _Tables(Treeprocessor):
+    """Tables as the hub's own: cards on a phone (`xhht-stack`), each cell named by its column's heading."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "table":  # in a box of its own, whose width decides table or cards
+                    wrap = etree.Element("div", {"class": "xhht-table-wrap"})
+                    wrap.tail, child.tail = child.tail, None
+                    parent.remove(child)
+                    wrap.append(child)
+                    parent.insert(index, wrap)
+        for table in root.iter("table"):
+            table.set("class", "xhht-table xhht-stack")
+            heads = ["".join(th.itertext()).strip() for th in table.iter("th")]
+            for row in table.iter("tr"):
+                for index, cell in enumerate(c for c in row if c.tag == "td"):
+                    if index == 0:
+                        cell.set("class", "xhht-lead")
+                    elif index < len(heads) and heads[index]:
+                        cell.set("data-label", heads[index])
+
+
 def _plain(text: str) -> str:
     """A text over the limits, shown without parsing: escaped paragraphs."""
     return "\n".join(f"<p>{html.escape(part.strip())}</p>" for _, part in _paragraphs(text) if part.strip())
@@ -254,4 +277,5 @@ def render(text: str) -> str:
         if name in md.inlinePatterns:
             md.inlinePatterns.deregister(name)
     md.treeprocessors.register(_SafeLinks(md), "xhht_safe_links", 0)
+    md.treeprocessors.register(_Tables(md), "xhht_tables", 0)
     return md.convert(text)

@@ -47,7 +47,7 @@ def test_every_kind_of_error_in_the_bad_input_corpus_is_explained():
 
 def test_guide_is_a_page_of_the_site(built_site: Path):
     html = (built_site / "trang/huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
-    assert "<h2>Các lỗi thường gặp và cách sửa</h2>" in html and "<table>" in html
+    assert "<h2>Các lỗi thường gặp và cách sửa</h2>" in html and '<table class="xhht-table xhht-stack">' in html
     assert 'href="../trang/huong-dan-bien-tap/"' in (built_site / "gioi-thieu/index.html").read_text(encoding="utf-8")
 
 

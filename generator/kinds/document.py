@@ -17,13 +17,14 @@ from generator.kinds.followthrough_tables import followthrough_tables
 from generator.links import url_for
 from generator.model.anchors import item_anchor
 from generator.model.hub import RELATION_ORDER, Hub, document_order, iter_items
-from generator.model.records import Document, Item
+from generator.model.records import Document
 from generator.render import formatting
-from generator.render.contexts import CitingContext, DocumentContext, OutlineStep, Related
+from generator.render import outline as outlines
+from generator.render.contexts import CitingContext, DocumentContext, Related
 from generator.render.environment import make_page
 from generator.render.followthrough import result_value, results_key, standing_facet_values, standing_of
 from generator.render.listing import PER_PAGE, paged, versions
-from generator.site import Page, PageJob, SiteInfo
+from generator.site import Page, PageJob, SiteInfo, TocEntry
 from generator.validate.record import check_anchors, check_document_values
 
 
@@ -135,14 +136,44 @@ def document_page(doc: Document, hub: Hub, site: SiteInfo) -> Page:
     cite = formatting.citation(doc, hub)
     locality = hub.localities.get(doc.locality or "")
     citing = hub.cited_by.get(doc.id, [])
+    related = relations(doc, hub)
+    duties = [(hub.bodies[body], items) for body, items in hub.duties_by_document.get(doc.id, [])]
+    toc = page_contents(doc, related, bool(citing), bool(duties))
+    parts = next((entry.children for entry in toc if entry.anchor == "noi-dung"), ())
+    after = [entry for entry in toc if entry.anchor in HUB_SECTIONS]
     context = DocumentContext(
-        title=title, page_url=url, hub=hub, site=site, doc=doc, outline=outline(doc.sections), citation=cite,
+        title=title, page_url=url, hub=hub, site=site, doc=doc, outline=outlines.outline(doc.sections),
+        contents=[TocEntry(entry.title, entry.anchor) for entry in parts] + after,
+        refs=outlines.item_refs(doc.sections), citation=cite, citation_full=formatting.citation_full(doc, hub),
         locality=locality,
         cited_by=[hub.documents[i] for i in citing[:PER_PAGE]], cited_total=len(citing),
-        duties=[(hub.bodies[body], items) for body, items in hub.duties_by_document.get(doc.id, [])],
-        relations=relations(doc, hub), verbatim_targets=all(formatting.is_verbatim(t.transcription) for t in doc.targets))
+        duties=duties, relations=related,
+        verbatim_targets=all(formatting.is_verbatim(t.transcription) for t in doc.targets))
     return make_page("document.html", context, f"{cite}: {title}", og_type="article",
-                     jsonld=document_jsonld(doc, hub, site, title, locality.name if locality else None))
+                     jsonld=document_jsonld(doc, hub, site, title, locality.name if locality else None), toc=toc)
+
+
+#: The hub's own sections after a document's text, which its "Nội dung" also lists.
+HUB_SECTIONS = ("chi-tieu", "trach-nhiem", "thoi-han", "nguon")
+
+
+def page_contents(doc: Document, related: list[Related], cited: bool, duties: bool) -> tuple[TocEntry, ...]:
+    """The page's table of contents (Material's sidebar, the drawer on phones): its `<h2>` sections in page order
+    (document.html shows each on the same condition), the document's parts and their items under "Nội dung"."""
+    sections = [
+        ("can-cu", "Căn cứ", bool(doc.legal_bases)),
+        ("quan-he", "Văn bản liên quan", bool(related)),
+        ("duoc-can-cu", "Văn bản căn cứ vào văn bản này", cited),
+        ("kinh-gui", "Kính gửi", bool(doc.addressees)),
+        ("noi-dung", "Nội dung", bool(doc.sections)),
+        ("chi-tieu", "Chỉ tiêu", bool(doc.targets)),
+        ("trach-nhiem", "Trách nhiệm của các cơ quan", duties),
+        ("thoi-han", "Thời hạn", bool(doc.deadlines)),
+        ("noi-nhan", "Nơi nhận", bool(doc.recipients)),
+        ("nguon", "Nguồn", True),
+    ]
+    return tuple(TocEntry(title, anchor, outlines.item_contents(doc.sections) if anchor == "noi-dung" else ())
+                 for anchor, title, shown in sections if shown)
 
 
 def relations(doc: Document, hub: Hub) -> list[Related]:
@@ -152,16 +183,6 @@ def relations(doc: Document, hub: Hub) -> list[Related]:
     return [Related(name, [(d, formatting.citation(d, hub)) for kind, d in found if kind == name],
                     [text for kind, text in outside if kind == name])
             for name in RELATION_ORDER if any(k == name for k, _ in found + outside)]
-
-
-def outline(items: tuple[Item, ...], depth: int = 1) -> list[OutlineStep]:
-    """The items at every depth in page order, each followed by its children and then its close."""
-    steps = []
-    for item in items:
-        steps.append(OutlineStep(item, depth))
-        steps.extend(outline(item.items, depth + 1))
-        steps.append(OutlineStep(None, depth))
-    return steps
 
 
 def document_jsonld(doc: Document, hub: Hub, site: SiteInfo, title: str, locality: str | None) -> dict[str, Any]:

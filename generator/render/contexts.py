@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from generator.model.hub import Duty, Hub
 from generator.model.records import Body, Document, Example, Indicator, Item, Locality, Target
-from generator.site import SiteInfo
+from generator.site import SiteInfo, TocEntry
 
 if TYPE_CHECKING:
     from generator.kinds.base import RecordKind
@@ -84,10 +84,11 @@ class ListingContext(Context):
 class OutlineStep:
     """One step through a document's items, in page order: an item opens (at its depth), or the last open one
     closes (`item` None). A flat list renders without recursion, which on a plan of 300 items is most of the
-    page's cost."""
+    page's cost. `level` is the heading level of an item shown as a heading (3 to 6), else 0."""
 
     item: Item | None
     depth: int
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,10 @@ class DocumentContext(Context):
 
     doc: Document
     outline: Sequence[OutlineStep]
+    contents: Sequence[TocEntry]
+    refs: dict[str, str]
     citation: str
+    citation_full: str
     locality: Locality | None
     cited_by: Sequence[Document]
     cited_total: int

@@ -10,6 +10,7 @@ variables, plus the helpers below.
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,41 @@ from generator.render.contexts import Context
 from generator.site import Page, TocEntry
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "theme" / "pages"
+
+#: A document number or date: a token holding a digit and a slash ("1315/QĐ-TTg", "11-CT/TW", "04/7/2022").
+CODE = re.compile(r"(?<![\w/.-])[\w.-]*\d[\w.-]*(?:/[\w.-]*\w)+")
+
+
+def keep_codes(text: Any) -> markupsafe.Markup:
+    """`text` escaped, each document number or date in it kept on one line (`.xhht-docno`): what the press copies
+    is never split between two lines."""
+    escaped = str(markupsafe.escape(text or ""))
+    return markupsafe.Markup(CODE.sub(lambda m: f'<span class="xhht-docno">{m.group(0)}</span>', escaped))
+
+
+#: A long token of code ("sections[0].items[0].targets[0].year:"), and where it may break: after its punctuation.
+LONG_CODE = re.compile(r"[^\s<>]{25,}")
+CODE_BREAK = re.compile(r"([./\]_:,])(?=[^\s])")
+
+
+def keep_codes_html(html: str) -> markupsafe.Markup:
+    """Safe HTML (rendered Markdown) with the document numbers and dates of its text kept on one line, and long
+    code (a field's path in an error message) breaking after its dots and brackets, never inside a word."""
+    out, in_code = [], False
+    for part in re.split(r"(<[^>]*>)", html):
+        if part.startswith("<"):
+            in_code = part.startswith("<code") or (in_code and not part.startswith("</code"))
+            out.append(part)
+        elif in_code and LONG_CODE.search(part):
+            out.append(LONG_CODE.sub(lambda m: CODE_BREAK.sub(r"\1<wbr>", m.group(0)), part))
+        else:
+            out.append(str(keep_codes(markupsafe.Markup(part))))
+    return markupsafe.Markup("".join(out))
+
+
+def doc_label(doc: Any) -> markupsafe.Markup:
+    """A document's short name in lists, its number kept whole."""
+    return keep_codes(formatting.doc_label(doc))
 
 
 @lru_cache(maxsize=None)
@@ -41,8 +77,9 @@ def environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
                        target_value=formatting.target_value, target_label=formatting.target_label,
                        document_date=formatting.document_date, document_number=formatting.document_number,
                        signer_text=formatting.signer_text, verbatim=formatting.is_verbatim,
-                       markdown=lambda text: markupsafe.Markup(markdown_safe.render(text)))
-    env.globals.update(labels=labels, doc_label=formatting.doc_label, url_for=url_for, target_url=target_url)
+                       keep_codes=keep_codes,
+                       markdown=lambda text: keep_codes_html(markdown_safe.render(text)))
+    env.globals.update(labels=labels, doc_label=doc_label, url_for=url_for, target_url=target_url)
     return env
 
 

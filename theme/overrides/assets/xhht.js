@@ -10,3 +10,22 @@ document.addEventListener("click", function (event) {
     setTimeout(function () { link.classList.remove("xhht-copied"); }, 1500);
   }, function () { /* clipboard refused: the link still navigates */ });
 });
+
+// "Sao chép trích dẫn": copies the citation of the document as the page shows it. The button is hidden in the
+// page and shown here, where copying can work; without JavaScript the citation is selectable text.
+(function () {
+  if (!navigator.clipboard) return;
+  document.querySelectorAll("section button.xhht-copy").forEach(function (button) {
+    var source = button.closest("section").querySelector(".xhht-citation-text");
+    if (!source) return;
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = source.textContent.replace(/\s+/g, " ").trim();
+      navigator.clipboard.writeText(text).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+        setTimeout(function () { button.textContent = label; }, 2000);
+      }, function () { /* clipboard refused: the text stays selectable */ });
+    });
+  });
+})();
