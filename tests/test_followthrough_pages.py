@@ -139,6 +139,14 @@ def test_feeds_are_linked_in_the_head(site: Path):
     assert alternates("co-quan/ubnd-tinh-mau/")[1][1] == "../../tin/co-quan/ubnd-tinh-mau.xml"
     for page in ("dia-ban/tinh-mau/", "co-quan/ubnd-tinh-mau/"):
         assert (site / page / alternates(page)[1][1]).resolve().is_file()
+    assert "Theo dõi văn bản mới và cập nhật của tỉnh Mẫu (Atom)" in _text(site, "dia-ban/tinh-mau/")
+    assert "Theo dõi văn bản mới và cập nhật của Ủy ban nhân dân tỉnh Mẫu (Atom)" in _text(site, "co-quan/ubnd-tinh-mau/")
+
+
+def test_a_plans_deadlines_lead_to_the_deadlines_page_and_calendar(site: Path):
+    body = (site / "van-ban" / PLAN / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../sap-den-han/"' in body and 'href="../../lich/tat-ca.ics" download' in body
+    assert "15/12/2023 (hằng năm)" in _text(site, f"van-ban/{PLAN}/")
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path):
