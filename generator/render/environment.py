@@ -20,7 +20,7 @@ import markupsafe
 
 from generator import kinds, labels, markdown_safe
 from generator.links import relative, target_url, url_for
-from generator.render import followthrough, formatting
+from generator.render import followthrough, formatting, outline
 from generator.render.contexts import Context
 from generator.site import Page, TocEntry
 
@@ -57,6 +57,21 @@ def keep_codes_html(html: str) -> markupsafe.Markup:
     return markupsafe.Markup("".join(out))
 
 
+_REFS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def item_ref(doc: Any, anchor: str) -> str:
+    """How a link names an item of `doc` ("mục III.2.a)"), as the document's own page names it
+    (`outline.item_refs`, computed once per version of the document)."""
+    key = (doc.id, doc.version)
+    refs = _REFS.get(key)
+    if refs is None:
+        if len(_REFS) > 1024:
+            _REFS.clear()
+        refs = _REFS[key] = outline.item_refs(doc.sections)
+    return refs.get(anchor, "")
+
+
 def doc_label(doc: Any) -> markupsafe.Markup:
     """A document's short name in lists, its number kept whole."""
     return keep_codes(formatting.doc_label(doc))
@@ -79,7 +94,7 @@ def environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
                        signer_text=formatting.signer_text, verbatim=formatting.is_verbatim,
                        keep_codes=keep_codes,
                        markdown=lambda text: keep_codes_html(markdown_safe.render(text)))
-    env.globals.update(labels=labels, doc_label=doc_label, url_for=url_for, target_url=target_url)
+    env.globals.update(labels=labels, doc_label=doc_label, item_ref=item_ref, url_for=url_for, target_url=target_url)
     return env
 
 
