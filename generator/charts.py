@@ -131,6 +131,15 @@ def year_step(span: int, room: float) -> int:
     return step
 
 
+def _cut(text: str, limit: int) -> str:
+    """The longest start of `text` within `limit` characters ending with a whole word (a syllable is never cut),
+    or cut at `limit` when its first word alone is longer."""
+    head = text[:limit]
+    if len(text) > limit and text[limit] != " " and " " in head:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,;:(-—")
+
+
 def legend_layout(labels: Sequence[str], width: int) -> tuple[list[tuple[float, int, str]], int]:
     """(x, row, shown text) per item, and the row count. Items flow left to right and
     wrap; a label wider than a whole row is cut with "…" (the full label stays in a title)."""
@@ -138,7 +147,7 @@ def legend_layout(labels: Sequence[str], width: int) -> tuple[list[tuple[float, 
     fit = max(4, int((width - 2 * pad - swatch) / CHAR_W))
     items, x, row = [], float(pad), 0
     for label in labels:
-        text = label if len(label) <= fit else label[: fit - 1].rstrip() + "…"
+        text = label if len(label) <= fit else _cut(label, fit - 1) + "…"
         w = swatch + len(text) * CHAR_W
         if x > pad and x + w > width - pad:
             x, row = float(pad), row + 1
@@ -147,18 +156,20 @@ def legend_layout(labels: Sequence[str], width: int) -> tuple[list[tuple[float, 
     return items, row + 1 if items else 0
 
 
-def _open(chart_id: str, width: int, height: int, title: str, desc: str) -> str:
+def _open(chart_id: str, width: int, height: int, title: str, desc: str, css_class: str = "") -> str:
     """Root element named for assistive technology; width 100% and no height so it
-    shrinks to any phone, keeping the viewBox aspect ratio."""
+    shrinks to any phone, keeping the viewBox aspect ratio. `css_class` says how wide the page
+    may show it (`generator/charts.py` `layouts`), so its text never scales far from its size."""
+    klass = f' class="{esc(css_class)}"' if css_class else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
+        f'<svg xmlns="http://www.w3.org/2000/svg"{klass} role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
         f' viewBox="0 0 {width} {height}" width="100%" font-size="{FONT}" fill="currentColor">\n'
         f'<title id="{chart_id}-title">{esc(title)}</title>\n<desc id="{chart_id}-desc">{esc(desc)}</desc>'
     )
 
 
 def line_chart(series: Sequence[Series], *, title: str, desc: str, unit: str, chart_id: str,
-               width: int = 640, height: int = 320) -> str:
+               width: int = 640, height: int = 320, css_class: str = "") -> str:
     """Return an inline <svg> string: one dashed (target) or solid (actual) line per
     series over the years, y axis by `unit`, legend below. Raises ValueError for an
     unknown unit or kind, an id unusable in aria-labelledby, or a too small size."""
@@ -172,7 +183,7 @@ def line_chart(series: Sequence[Series], *, title: str, desc: str, unit: str, ch
     values = [v for pts in data for _, v in pts]
     if not values:
         note = f"{clean(desc)} {NO_DATA}." if clean(desc).strip() else f"{NO_DATA}."
-        return (_open(chart_id, width, 3 * LINE_H, title, note)
+        return (_open(chart_id, width, 3 * LINE_H, title, note, css_class)
                 + f'\n<text x="{width // 2}" y="{fmt(1.5 * LINE_H + 0.35 * FONT)}" text-anchor="middle">'
                 f"{NO_DATA}</text>\n</svg>")
 
@@ -224,4 +235,25 @@ def line_chart(series: Sequence[Series], *, title: str, desc: str, unit: str, ch
                    f'y2="{fmt(cy)}" stroke-width="2.5"{dash}/>{marker(shape, x + 14, cy, colour, s.kind == "actual")}'
                    f'</g><text x="{fmt(x + 36)}" y="{fmt(cy + 0.35 * FONT)}">{tip}{esc(text)}</text>')
     out.append("</g>\n</svg>")
-    return _open(chart_id, width, height + rows * LINE_H + 8, title, desc) + "\n" + "\n".join(out)
+    return _open(chart_id, width, height + rows * LINE_H + 8, title, desc, css_class) + "\n" + "\n".join(out)
+
+
+#: How a chart is drawn for the page, so its text reads at about its own size at every width (13 to 18 CSS px for
+#: FONT = 18 units): (css class, viewBox width, height). The page (xhht.css) caps each class at a width where one
+#: unit is at most one pixel and shows the wide drawing only where its box is at least 560 px, the narrow one below.
+#: A chart of one or two years is compact: one drawing, small, for every width.
+LAYOUTS = (("xhht-chart-wide", 760, 340), ("xhht-chart-narrow", 400, 260))
+COMPACT = ("xhht-chart-compact", 420, 200)
+
+
+def responsive_chart(series: Sequence[Series], *, title: str, desc: str, unit: str, chart_id: str) -> str:
+    """The chart as a page shows it: a wide and a narrow drawing (the page shows one, by its width), or one
+    compact drawing when it has at most two years. Ids stay unique: the narrow drawing's end in "-hep"."""
+    years = {yr for s in series for yr, _ in clean_points(s.points)}
+    if len(years) <= 2:
+        css_class, width, height = COMPACT
+        return line_chart(series, title=title, desc=desc, unit=unit, chart_id=chart_id, width=width, height=height,
+                          css_class=css_class)
+    return "\n".join(line_chart(series, title=title, desc=desc, unit=unit, width=width, height=height,
+                                 chart_id=chart_id if i == 0 else f"{chart_id}-hep", css_class=css_class)
+                      for i, (css_class, width, height) in enumerate(LAYOUTS))

@@ -131,3 +131,51 @@ def test_copied_message_reads_on_one_line(built_site: Path):
             assert box["width"] > 60 and box["height"] < 40  # one line, not one letter a line
         finally:
             context.close()
+
+
+CHART_FONT_JS = """() => [...document.querySelectorAll('figure.xhht-chart svg')].filter(s => s.checkVisibility()).map(s => {
+  const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+  return {cls: s.getAttribute('class'), px: parseFloat(s.getAttribute('font-size')) * scale,
+          height: s.getBoundingClientRect().height};
+})"""
+
+
+@pytest.mark.parametrize("width", sorted(VIEWPORTS))
+def test_chart_text_reads_at_its_size_at_every_width(built_site: Path, width: int):
+    """Chart text was 26 px at 1280 px (larger than headings) and 9.6 px at 375 px; one drawing is shown, its text
+    between 12 and 19 CSS px; a chart of a single year is small."""
+    pages = {"chi-so/nang-luc-thong-tin/": False}
+    single = sorted(url for url in site_pages(built_site) if url.startswith("chi-so/")
+                    and 'xhht-chart-compact' in (built_site / url / "index.html").read_text(encoding="utf-8"))
+    assert single
+    pages[single[0]] = True
+    with browser() as chromium, serve(built_site) as base:
+        context = chromium.new_context(viewport={"width": width, "height": VIEWPORTS[width]})
+        try:
+            page = context.new_page()
+            for url, compact in pages.items():
+                page.goto(base + url, wait_until="load")
+                charts = page.evaluate(CHART_FONT_JS)
+                assert len(charts) == 1, (url, charts)
+                assert 12 <= charts[0]["px"] <= 19, (url, charts)
+                if compact:
+                    assert charts[0]["height"] < 300, (url, charts)
+        finally:
+            context.close()
+
+
+def test_citation_copy_button_copies_the_full_citation(built_site: Path):
+    with browser() as chromium, serve(built_site) as base:
+        origin = base.split("/xhht/")[0]
+        context = chromium.new_context(viewport={"width": 375, "height": 667})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        try:
+            page = context.new_page()
+            page.goto(base + NAMED[0], wait_until="load")
+            button = page.get_by_role("button", name="Sao chép trích dẫn")
+            button.click()
+            page.wait_for_function("() => document.querySelector('button.xhht-copy').textContent.includes('Đã sao chép')")
+            copied = page.evaluate("() => navigator.clipboard.readText()")
+            assert copied.startswith("Kế hoạch số 104/KH-UBND ngày 04/7/2022 của UBND tỉnh Thái Nguyên thực hiện Đề án")
+        finally:
+            context.close()

@@ -293,3 +293,23 @@ def test_no_data_says_so(series):
     assert visible == NO_DATA == "Chưa có số liệu"
     assert NO_DATA in root.find("s:desc", NS).text
     assert root.get("role") == "img" and root.get("width") == "100%"
+
+
+def test_page_chart_is_wide_and_narrow_with_unique_ids():
+    from generator.charts import responsive_chart
+    series = [Series("Tỉnh A — chỉ tiêu", ((2022, 50.0), (2025, 60.0), (2030, 70.0)))]
+    out = responsive_chart(series, title="T", desc="D", unit="percent", chart_id="chart-x")
+    svgs = [parse(part) for part in out.split("\n<svg")[0:1]] + [parse("<svg" + part) for part in out.split("\n<svg")[1:]]
+    assert [svg.get("class") for svg in svgs] == ["xhht-chart-wide", "xhht-chart-narrow"]
+    ids = [el.get("id") for svg in svgs for el in svg.iter() if el.get("id")]
+    assert len(ids) == len(set(ids)) == 4
+
+
+def test_few_years_give_one_compact_chart():
+    from generator.charts import responsive_chart
+    series = [Series("Tỉnh A — chỉ tiêu", ((2025, 60.0),))]
+    out = responsive_chart(series, title="T", desc="D", unit="percent", chart_id="chart-x")
+    svg = parse(out)
+    assert svg.get("class") == "xhht-chart-compact"
+    width, height = (float(v) for v in svg.get("viewBox").split()[2:])
+    assert width <= 420 and height < 300  # a single point no longer takes 500 px

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from generator import labels
-from generator.charts import Series, line_chart
+from generator.charts import Series, responsive_chart
 from generator.kinds.base import RecordKind
 from generator.model.hub import Hub, document_order
 from generator.model.records import Indicator, Target
@@ -87,9 +87,9 @@ def indicator_chart(indicator: Indicator, rows: list[IndicatorRow], hub: Hub) ->
         actual = latest_per_year(hub, [(a.year, a.value, t.document_id) for t in targets for a in t.actuals])
         if actual:
             series.append(Series(label=f"{place} — thực hiện", points=actual, kind="actual"))
-    return line_chart(series, title=indicator.name,
-                      desc=f"Chỉ tiêu theo năm của các địa bàn và cả nước cho chỉ số: {indicator.name}",
-                      unit=indicator.unit, chart_id=f"chart-{indicator.id}")
+    return responsive_chart(series, title=indicator.name,
+                            desc=f"Chỉ tiêu theo năm của các địa bàn và cả nước cho chỉ số: {indicator.name}",
+                            unit=indicator.unit, chart_id=f"chart-{indicator.id}")
 
 
 def indicator_pages(indicator: Indicator, hub: Hub, site: SiteInfo) -> Iterator[PageJob]:
@@ -100,6 +100,7 @@ def indicator_pages(indicator: Indicator, hub: Hub, site: SiteInfo) -> Iterator[
         rows.append(IndicatorRow(target, doc, hub.place_name(doc)))
     every_row = tuple((r.target.id, r.doc.id, r.doc.version, r.place) for r in rows)
     every_scope = scopes(rows)
+    reported = any(hub.results.get(r.target.id) or r.target.actuals for r in rows)
     programmes = versions(hub.documents.get(g.programme) for g in indicator.groups)
 
     def render(url: str, title: str, chunk: Any, paging: Any) -> Page:
@@ -107,7 +108,8 @@ def indicator_pages(indicator: Indicator, hub: Hub, site: SiteInfo) -> Iterator[
         chart = indicator_chart(indicator, rows, hub) if paging.number == 1 else ""
         return make_page("indicator.html", IndicatorContext(title=title, page_url=url, hub=hub, site=site,
                                                             indicator=indicator, items=chunk, paging=paging,
-                                                            chart=chart, scopes=every_scope),
+                                                            chart=chart, scopes=every_scope,
+                                                            reported=reported),
                          f"Chỉ tiêu theo năm: {indicator.name}")
     yield from paged(f"chi-so/{indicator.id}/", rows, indicator.name, 100, render,
                      lambda chunk, paging: (indicator.version, programmes, tuple(every_scope),

@@ -176,6 +176,7 @@ class IndicatorContext(Context):
     paging: Paging
     chart: str
     scopes: Sequence[str]
+    reported: bool = False
 
 
 @dataclass(frozen=True)
