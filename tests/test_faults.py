@@ -183,3 +183,35 @@ def _alive(pid: int) -> bool:
             return status.read().split(") ", 1)[1][0] != "Z"
     except OSError:
         return False
+
+
+def test_a_file_deleted_while_the_build_runs_is_one_line_and_the_site_stays(reference, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch, capsys):
+    """An editor's `git checkout` or a sync removes a file between the listing and the reading of it."""
+    from generator import pipeline
+    from generator.cli import main
+
+    root, expected = reference
+    repo = tmp_path / "repo"
+    shutil.copytree(root, repo, ignore=shutil.ignore_patterns("reference", ".reference.*", "build"))
+    out = tmp_path / "site"
+    assert main(["build", "--root", str(repo), "--out", str(out), "--quiet"]) == 0
+    before = {name: (out / name).read_bytes() for name in sorted(expected)}
+    victim = repo / "plans" / "kh-2-ubnd-mau-2022.yml"
+    listed = pipeline.discover
+
+    def discover_then_lose_one(where: Path):
+        found = listed(where)
+        victim.unlink()
+        return found
+
+    monkeypatch.setattr(pipeline, "discover", discover_then_lose_one)
+    capsys.readouterr()
+    assert main(["build", "--root", str(repo), "--out", str(out), "--quiet"]) == 1
+    printed = capsys.readouterr()
+    relpath = victim.relative_to(repo).as_posix()
+    assert printed.out.splitlines()[:2] == [f"{relpath}:1:1: (tệp): không đọc được tệp: tệp không còn tồn tại",
+                                            f"Có 1 lỗi trong 1 tệp. Nội dung chưa được xuất bản."], printed.out
+    assert "Traceback" not in printed.out + printed.err
+    assert _complete(out, expected)
+    assert {name: (out / name).read_bytes() for name in sorted(expected)} == before
