@@ -159,3 +159,54 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path):
     one, two = files(first), files(second)
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
+
+
+# --- "Sắp đến hạn": what is past and what comes next, counted from the content's date -------------------
+
+import datetime as dt  # noqa: E402
+
+from generator.model.dates import PartialDate  # noqa: E402
+from generator.model.records import Deadline  # noqa: E402
+from generator.render.followthrough import when_due  # noqa: E402
+
+
+def _due(date: str, today: str, recurring: str | None = None, period: tuple[int, int] | None = (2023, 2025)):
+    deadline = Deadline(date=PartialDate.parse(date), what="Báo cáo", recurring=recurring)
+    doc = _document(period)
+    return when_due(deadline, doc, dt.date.fromisoformat(today))
+
+
+def _document(period: tuple[int, int] | None):
+    """What when_due reads of a document: its period."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(period=SimpleNamespace(start=period[0], end=period[1]) if period else None)
+
+
+@pytest.mark.parametrize("date,today,recurring,expected", [
+    ("2023-12-15", "2023-12-15", None, (False, None)),            # due today: not over yet
+    ("2023-12-15", "2023-12-16", None, (True, None)),
+    ("2025-06", "2025-06-30", None, (False, None)),               # known to the month: over only after it
+    ("2025-06", "2025-07-01", None, (True, None)),
+    ("2025", "2025-12-31", None, (False, None)),
+    ("2023-12-15", "2024-03-01", "yearly", (False, (2024, 12, 15))),
+    ("2023-12-15", "2025-12-16", "yearly", (True, None)),         # the period (to 2025) is over
+    ("2024-01-31", "2024-02-01", "quarterly", (False, (2024, 7, 31))),  # no 31 April: skipped, as calendars do
+    ("2024-06-30", "2024-07-01", "half-yearly", (False, (2024, 12, 30))),
+])
+def test_when_a_deadline_is_due(date, today, recurring, expected):
+    assert _due(date, today, recurring) == expected
+
+
+def test_the_deadlines_page_puts_what_comes_next_first(tmp_path: Path):
+    from generator.pipeline import load_hub
+    from generator.render.followthrough import deadlines_page
+    from generator.site import SiteInfo
+
+    hub = load_hub(make_tree(tmp_path / "repo", history=False), jobs=1).hub
+    hub.day = "2024-03-01"
+    text = _words(re.search(r'<h2 id="sap-toi">.*?<h2 id="theo-ngay">', deadlines_page(hub, SiteInfo()).body,
+                            re.S).group(0))
+    assert "Tính đến ngày 01/3/2024" in text
+    assert text.index("lần tới: 15/12/2024") < text.index("tháng 6/2025")  # by next occurrence
+    assert "20/11/2022" not in text  # over: listed under its year only, marked "đã qua"

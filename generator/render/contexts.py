@@ -199,16 +199,20 @@ class DeadlineRow:
     recurring: str  # "hằng năm", ... or ""
     doc: Document
     bodies: tuple[str, ...]  # body ids in the hub
+    past: bool = False  # over on the content's date (a recurring one: after its period's last occurrence)
+    next: str = ""  # a recurring deadline's next occurrence, when it is not the first
 
 
 @dataclass(frozen=True)
 class DeadlinesContext(Context):
     """`deadlines.html`: the "Sắp đến hạn" page, every deadline of every document, by date and by body."""
 
+    upcoming: Sequence[DeadlineRow]
     by_date: Sequence[tuple[int, Sequence[DeadlineRow]]]
     by_body: Sequence[tuple[Any, Sequence[DeadlineRow], str]]
     calendar: str
     undated: int
+    day: str
 
 
 @dataclass(frozen=True)

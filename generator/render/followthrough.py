@@ -136,31 +136,77 @@ def standing_facet_values(doc: Document, hub: Hub) -> list[tuple[str, str]]:
 
 # --- the deadlines page ----------------------------------------------------------------------
 
+#: Months between two occurrences of a recurring deadline (as generator/calendars.py's recurrence rules).
+_STEP = {"yearly": 12, "half-yearly": 6, "quarterly": 3}
+
+
+def _vn(year: int, month: int | None, day: int | None) -> str:
+    return f"{day:02d}/{month}/{year}" if day else f"tháng {month}/{year}" if month else f"năm {year}"
+
+
+def when_due(deadline: Any, document: Document, today: Any) -> tuple[bool, tuple[int, int, int] | None]:
+    """(past, next occurrence) of a deadline on the content's date `today`, to the precision the document gives.
+
+    A one-off deadline is past once its day (month, year) is over. A recurring one comes back every 12, 6 or
+    3 months until the end of its document's period (a day a month lacks is skipped, as calendars do); its
+    next occurrence on or after `today` is given, or it is past once the period is over.
+    """
+    import calendar as cal
+
+    date = deadline.date
+    now = (today.year, today.month, today.day)
+    precision = 3 if date.day else 2 if date.month else 1
+
+    def reached(occurrence: tuple[int, int, int]) -> bool:  # not yet over, at the date's precision
+        return occurrence[:precision] >= now[:precision]
+
+    step = _STEP.get(deadline.recurring or "")
+    first = (date.year, date.month or 0, date.day or 0)
+    if not step or not date.month:
+        return (not reached(first)), None
+    end = document.period.end if document.period is not None else None
+    year, month = date.year, date.month
+    while end is None or year <= end:
+        if not date.day or date.day <= cal.monthrange(year, month)[1]:
+            occurrence = (year, month, date.day or 0)
+            if reached(occurrence):
+                return False, (occurrence if occurrence != first else None)
+        month += step
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return True, None
+
+
 def deadlines_page(hub: Hub, site: SiteInfo) -> Page:
+    import datetime as dt
+
     from generator.calendars import deadlines
+    from generator.collation import vietnamese_key
     from generator.render.environment import make_page
 
-    rows = []
+    today = dt.date.fromisoformat(hub.day)
+    rows, by_year, upcoming = [], {}, []
     for entry in deadlines(hub):
         date = entry.deadline.date
-        rows.append(DeadlineRow(date.vietnamese(), date.precision, entry.deadline.what,
-                                RECURRING.get(entry.deadline.recurring or "", ""), entry.document,
-                                tuple(b for b in dict.fromkeys(entry.deadline.bodies) if b in hub.bodies)))
-    by_year: dict[int, list[DeadlineRow]] = {}
-    for row, entry in zip(rows, deadlines(hub)):
-        by_year.setdefault(entry.deadline.date.year, []).append(row)
+        past, next_one = when_due(entry.deadline, entry.document, today)
+        row = DeadlineRow(date.vietnamese(), date.precision, entry.deadline.what,
+                          RECURRING.get(entry.deadline.recurring or "", ""), entry.document,
+                          tuple(b for b in dict.fromkeys(entry.deadline.bodies) if b in hub.bodies),
+                          past, _vn(*next_one) if next_one else "")
+        rows.append(row)
+        by_year.setdefault(date.year, []).append(row)
+        if not past:
+            upcoming.append(((next_one or (date.year, date.month or 0, date.day or 0)), len(upcoming), row))
     by_body: dict[str, list[DeadlineRow]] = {}
     for row in rows:
         for body in row.bodies:
             by_body.setdefault(body, []).append(row)
-    from generator.collation import vietnamese_key
-
     bodies = sorted(by_body, key=lambda b: (vietnamese_key(hub.bodies[b].name), b))
     context = DeadlinesContext(
         title="Sắp đến hạn", page_url=DEADLINES_URL, hub=hub, site=site,
+        upcoming=[row for _, _, row in sorted(upcoming, key=lambda u: (u[0], u[1]))],
         by_date=[(year, by_year[year]) for year in sorted(by_year)],
         by_body=[(hub.bodies[b], by_body[b], f"lich/co-quan/{b}.ics") for b in bodies],
-        calendar="lich/tat-ca.ics", undated=sum(r.precision != "day" for r in rows))
+        calendar="lich/tat-ca.ics", undated=sum(r.precision != "day" for r in rows), day=_vn(today.year, today.month, today.day))
     return make_page("deadlines.html", context,
                      "Thời hạn báo cáo, sơ kết, tổng kết trong các kế hoạch xây dựng xã hội học tập, theo ngày và theo cơ quan")
 
