@@ -42,13 +42,25 @@ LONG_CODE = re.compile(r"[^\s<>]{25,}")
 CODE_BREAK = re.compile(r"([./\]_:,])(?=[^\s])")
 
 
+#: Elements whose text is left as it is: not HTML text (SVG, scripts), or a number already kept whole.
+_AS_IS = re.compile(r"<(svg|script|style|textarea|option|title)\b")
+
+
 def keep_codes_html(html: str) -> markupsafe.Markup:
-    """Safe HTML (rendered Markdown) with the document numbers and dates of its text kept on one line, and long
-    code (a field's path in an error message) breaking after its dots and brackets, never inside a word."""
-    out, in_code = [], False
+    """Safe HTML (a page's body, rendered Markdown) with the document numbers and dates of its text kept on one
+    line, and long code (a field's path in an error message) breaking after its dots and brackets, never inside a
+    word. Text inside SVG, scripts and form options, and numbers already marked, are left as they are."""
+    out, in_code, as_is, last = [], False, "", ""
     for part in re.split(r"(<[^>]*>)", html):
         if part.startswith("<"):
             in_code = part.startswith("<code") or (in_code and not part.startswith("</code"))
+            if not as_is and (match := _AS_IS.match(part)) and not part.endswith("/>"):
+                as_is = match.group(1)
+            elif as_is and part.startswith(f"</{as_is}"):
+                as_is = ""
+            last = part
+            out.append(part)
+        elif as_is or last == '<span class="xhht-docno">':
             out.append(part)
         elif in_code and LONG_CODE.search(part):
             out.append(LONG_CODE.sub(lambda m: CODE_BREAK.sub(r"\1<wbr>", m.group(0)), part))
@@ -116,7 +128,7 @@ def make_page(template: str, context: Context, description: str = "", og_type: s
               jsonld: dict[str, Any] | None = None, toc: tuple[TocEntry, ...] = (),
               feed: tuple[str, str] | None = None) -> Page:
     return Page(url=context.page_url, title=context.title, description=description or context.title,
-                body=render(template, context), og_type=og_type, jsonld=jsonld, toc=toc, feed=feed)
+                body=keep_codes_html(render(template, context)), og_type=og_type, jsonld=jsonld, toc=toc, feed=feed)
 
 
 def page(template: str, url: str, title: str, description: str = "", **fields: Any) -> Page:
