@@ -21,6 +21,7 @@ FRAGMENTS = [
     "tệp quá lớn", "danh sách", "thẻ YAML", "lồng nhau quá sâu", "tên trường phải là chữ", "một bản ghi",
     "nhóm trường", "liên kết tượng trưng", "ký tự điều khiển", "cần đặt trong ngoặc kép", "quá dài",
     "trước năm bắt đầu", "phải có trích yếu", "có phải", "quá ngắn", "không đọc được tệp", "vòng lặp",
+    "trong ngoặc kép", "không kèm chữ 'Số:'", "không có mã loại",
 ]
 
 

@@ -148,6 +148,9 @@ def check_number(record: Record) -> list[Problem]:
     number, kind = record.data.get("number"), record.data.get("type")
     if not isinstance(number, str):
         return []
+    if not number.strip():
+        return [problem_at(record.file, ("number",), "số, ký hiệu không được để trống: ghi như in sau chữ 'Số:' "
+                                                     "(ví dụ 104/KH-UBND), hoặc null nếu chưa rõ")]
     if _SO.match(number):
         return [problem_at(record.file, ("number",), f"viết số, ký hiệu không kèm chữ 'Số:' "
                                                      f"(ví dụ number: {_SO.sub('', number).strip() or '104/KH-UBND'})")]
