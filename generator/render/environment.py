@@ -84,6 +84,28 @@ def item_ref(doc: Any, anchor: str) -> str:
     return refs.get(anchor, "")
 
 
+#: A record id written in prose ("Khác với pcgd-thcs-muc-do-2"): lower-case words joined by hyphens.
+_ID_IN_TEXT = re.compile(r"(?<![\w/.-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w/-])")
+
+
+def linked_ids(text: Any, records: Any, kind: str, link: Any, name: Any = None) -> markupsafe.Markup:
+    """`text` escaped, each id of one of `records` in it replaced by a link to that record named by its name
+    (or by `name(record)`: `doc_label` for documents): a reader sees "Tỷ lệ ... mức độ 2", never
+    "pcgd-thcs-muc-do-2"."""
+    out, start = [], 0
+    source = str(text or "")
+    for match in _ID_IN_TEXT.finditer(source):
+        record = records.get(match.group(0))
+        if record is None:
+            continue
+        out.append(str(markupsafe.escape(source[start:match.start()])))
+        out.append(str(markupsafe.Markup('<a href="{}">{}</a>').format(link(url_for(kind, record.id)),
+                                                                      name(record) if name else record.name)))
+        start = match.end()
+    out.append(str(markupsafe.escape(source[start:])))
+    return markupsafe.Markup("".join(out))
+
+
 def doc_label(doc: Any) -> markupsafe.Markup:
     """A document's short name in lists, its number kept whole."""
     return keep_codes(formatting.doc_label(doc))
@@ -106,7 +128,7 @@ def environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
                        signer_text=formatting.signer_text, verbatim=formatting.is_verbatim,
                        keep_codes=keep_codes,
                        markdown=lambda text: keep_codes_html(markdown_safe.render(text)))
-    env.globals.update(labels=labels, doc_label=doc_label, item_ref=item_ref, url_for=url_for, target_url=target_url)
+    env.globals.update(labels=labels, doc_label=doc_label, item_ref=item_ref, linked_ids=linked_ids, url_for=url_for, target_url=target_url)
     return env
 
 
