@@ -27,6 +27,8 @@ from generator.site import Page, TocEntry
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "theme" / "pages"
 
 #: A document number or date: a token holding a digit and a slash ("1315/QĐ-TTg", "11-CT/TW", "04/7/2022").
+#: Two numbers ("Trang 3/3", "1/2"): short, and no document's number.
+FRACTION = re.compile(r"\d+/\d+")
 CODE = re.compile(r"(?<![\w/.-])[\w.-]*\d[\w.-]*(?:/[\w.-]*\w)+")
 
 
@@ -34,7 +36,8 @@ def keep_codes(text: Any) -> markupsafe.Markup:
     """`text` escaped, each document number or date in it kept on one line (`.xhht-docno`): what the press copies
     is never split between two lines."""
     escaped = str(markupsafe.escape(text or ""))
-    return markupsafe.Markup(CODE.sub(lambda m: f'<span class="xhht-docno">{m.group(0)}</span>', escaped))
+    return markupsafe.Markup(CODE.sub(lambda m: m.group(0) if FRACTION.fullmatch(m.group(0))
+                                      else f'<span class="xhht-docno">{m.group(0)}</span>', escaped))
 
 
 #: A long token of code ("sections[0].items[0].targets[0].year:"), and where it may break: after its punctuation.
