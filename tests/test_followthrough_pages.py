@@ -210,3 +210,11 @@ def test_the_deadlines_page_puts_what_comes_next_first(tmp_path: Path):
     assert "Tính đến ngày 01/3/2024" in text
     assert text.index("lần tới: 15/12/2024") < text.index("tháng 6/2025")  # by next occurrence
     assert "20/11/2022" not in text  # over: listed under its year only, marked "đã qua"
+
+
+def test_the_indicator_chart_draws_reported_results_beside_the_targets(site: Path):
+    """The chart of an indicator is the table's picture: a place's reported results are its "thực hiện" line."""
+    body = (site / "chi-so" / "gia-dinh-hoc-tap" / "index.html").read_text(encoding="utf-8")
+    charts = "".join(re.findall(r'<svg[^>]*role="img".*?</svg>', body, re.S))
+    points = [html.unescape(t) for t in re.findall(r"<title>([^<]*thực hiện[^<]*)</title>", charts)]
+    assert any("2024: 88%" in p for p in points) and any("2025: 92%" in p for p in points), points

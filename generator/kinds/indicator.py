@@ -63,6 +63,15 @@ def scopes(rows: list[IndicatorRow]) -> list[str]:
     return list(seen.values())
 
 
+def _drawable(value: object) -> bool:
+    return value is not None and not isinstance(value, bool)
+
+
+def _same_scope(result: str | None, target: str | None) -> bool:
+    """A result is drawn on its target's line only for the same population (a report silent on it: the target's)."""
+    return result is None or result.casefold() == (target or "").casefold()
+
+
 def indicator_chart(indicator: Indicator, rows: list[IndicatorRow], hub: Hub) -> str:
     """Targets (and reported results) per place and year, as a build-time SVG.
 
@@ -84,7 +93,9 @@ def indicator_chart(indicator: Indicator, rows: list[IndicatorRow], hub: Hub) ->
                                        if t.value is not None and not isinstance(t.value, bool)])
         if points:
             series.append(Series(label=f"{place} — chỉ tiêu", points=points, kind="target"))
-        actual = latest_per_year(hub, [(a.year, a.value, t.document_id) for t in targets for a in t.actuals])
+        actual = latest_per_year(hub, [(a.year, a.value, t.document_id) for t in targets for a in t.actuals]
+                                 + [(r.year, r.value, r.document_id) for t in targets for r in hub.results.get(t.id, ())
+                                    if _drawable(r.value) and _same_scope(r.scope, t.scope)])
         if actual:
             series.append(Series(label=f"{place} — thực hiện", points=actual, kind="actual"))
     return responsive_chart(series, title=indicator.name,
