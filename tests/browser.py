@@ -187,7 +187,7 @@ def browser(**launch_kwargs: Any) -> Iterator[Any]:
             b.close()
 
 
-def open_page(browser: Any, url: str, **page_kwargs: Any) -> Any:
+def open_page(browser: Any, url: str, routes: tuple[tuple[Any, Any], ...] = (), **page_kwargs: Any) -> Any:
     """Open `url` in a fresh page (own context) and wait for the `load` event.
 
     The returned Playwright Page carries, filled as events arrive:
@@ -198,6 +198,8 @@ def open_page(browser: Any, url: str, **page_kwargs: Any) -> Any:
                              level, and "URL: HTTP <status>" for subresources
                              answered with 4xx/5xx
       page.response        - the main document's Response (page.response.status)
+    `routes`: (pattern, handler) pairs for page.route, installed before the page loads, so that what the
+    page fetches as it opens (the search worker's meta.json) meets them too.
     `page_kwargs` go to browser.new_page (viewport=..., locale="vi-VN", ...).
     Close it with page.close(), e.g. `with contextlib.closing(open_page(...)) as page:`.
     """
@@ -231,6 +233,8 @@ def open_page(browser: Any, url: str, **page_kwargs: Any) -> Any:
     page.on("pageerror", lambda exc: page.page_errors.append(str(exc)))
     page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
+    for pattern, handler in routes:
+        page.route(pattern, handler)
     page.response = page.goto(url, wait_until="load")
     return page
 

@@ -147,10 +147,9 @@ def test_a_failed_index_request_does_not_break_the_next_query(chromium, site: st
 
 
 def test_worker_answers_even_when_meta_json_fails(chromium, site: str):
-    with closing(open_page(chromium, site + "van-ban/")) as page:
-        failing = {"on": True}
-        page.route(re.compile(r".*/search/meta\.json.*"),
-                   lambda route: route.abort() if failing["on"] else route.continue_())
+    failing = {"on": True}
+    meta = (re.compile(r".*/search/meta\.json.*"), lambda route: route.abort() if failing["on"] else route.continue_())
+    with closing(open_page(chromium, site + "van-ban/", routes=(meta,))) as page:
         assert _search(page, "hoc tap") == []
         failing["on"] = False
         assert _search(page, "hoc tap hanh")  # the next query opens the index
