@@ -6,7 +6,7 @@ builds of the same content into the same output at once; a trial of "killed" sta
 files of a reference build), no build folder but the published one may remain once a later build ran,
 and no worker process may outlive a killed build.
 
-Usage: python benchmarks/fault_trials.py [TRIALS]   (default 100)
+Usage: python benchmarks/fault_trials.py [TRIALS] [--killed-only]   (default 100)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from benchmarks.measure import verdict  # noqa: E402
 from tests.test_faults import _alive, _build, _complete, _descendants, _files, _output  # noqa: E402
 
 
-def main(trials: int) -> None:
+def main(trials: int, killed_only: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="xhht-faults-") as work:
         root = Path(work) / "repo"
         shutil.copytree(Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "base", root)
@@ -34,15 +34,16 @@ def main(trials: int) -> None:
         assert _build(root, out).returncode == 0
         broken = failed = 0
         started = time.monotonic()
-        for _ in range(trials):
+        for _ in range(0 if killed_only else trials):
             pair = [_build(root, out, wait=False) for _ in range(2)]
             codes = [p.wait(timeout=600) for p in pair]
             for p in pair:
                 _output(p)
             failed += codes != [0, 0]
             broken += not _complete(out, expected)
-        print(f"concurrent: {trials} pairs in {time.monotonic() - started:.0f} s, {broken} incomplete publications, "
-              f"{failed} pairs with a failed build -> {verdict(broken == 0 and failed == 0)}")
+        if not killed_only:
+            print(f"concurrent: {trials} pairs in {time.monotonic() - started:.0f} s, {broken} incomplete publications, "
+                  f"{failed} pairs with a failed build -> {verdict(broken == 0 and failed == 0)}")
         rng = random.Random(2026)
         broken = orphans = 0
         started = time.monotonic()
@@ -63,4 +64,5 @@ def main(trials: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    main(int(numbers[0]) if numbers else 100, killed_only="--killed-only" in sys.argv)

@@ -25,23 +25,29 @@ from generator import kinds
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Ask Linux to kill this process when its parent dies (no-op elsewhere).
+
+    The request only covers deaths after it is made, and a spawned child makes it once Python has started
+    and imported us: a parent killed during that second is already gone. So the child also checks that its
+    parent (`parent`, the pid the parent gave it) is still its parent, and leaves at once if not."""
     try:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
-def _start(extra: list) -> None:
-    die_with_parent()
+def _start(extra: list, parent: int) -> None:
+    die_with_parent(parent)
     kinds.install(extra)
 
 
 def pool(workers: int) -> ProcessPoolExecutor:
     """Spawned worker processes that know the registered kinds and die with this process."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start, initargs=(kinds.added(),))
+                               initializer=_start, initargs=(kinds.added(), os.getpid()))
 
 
 def lazy_hub(root: Path) -> Any:

@@ -243,7 +243,8 @@ class Session:
 
     def _start_search(self) -> None:
         context = multiprocessing.get_context("spawn")
-        self.search = context.Process(target=rebuild_search, args=(self.root, self.out, kinds.added()), daemon=True)
+        self.search = context.Process(target=rebuild_search, args=(self.root, self.out, kinds.added(), os.getpid()),
+                                      daemon=True)
         self.search.start()
 
     def settle(self, timeout: float = 120) -> None:
@@ -322,13 +323,13 @@ def _remove(out: Path, relpath: str) -> None:
         folder = folder.parent
 
 
-def rebuild_search(root: Path, out: Path, extra: list) -> None:
+def rebuild_search(root: Path, out: Path, extra: list, parent: int | None = None) -> None:
     """In a background process: downloads, the data page and the search index of the current content."""
     from generator.index import search_files
     from generator.pipeline import load_hub
 
     os.nice(19)
-    die_with_parent()
+    die_with_parent(parent)
     kinds.install(extra)
     result = load_hub(root, jobs=1)
     if not result.ok or result.hub is None:
