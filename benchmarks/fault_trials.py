@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.measure import verdict  # noqa: E402
-from tests.test_faults import _alive, _build, _complete, _descendants, _files, _output  # noqa: E402
+from tests.test_faults import _build, _complete, _files, _output, kill_build  # noqa: E402
 
 
 def main(trials: int, killed_only: bool = False) -> None:
@@ -48,17 +47,9 @@ def main(trials: int, killed_only: bool = False) -> None:
         broken = orphans = 0
         started = time.monotonic()
         for _ in range(trials):
-            process = _build(root, out, wait=False)
-            time.sleep(rng.uniform(0.05, 3.0))
-            children = _descendants(process.pid)
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            _output(process)
-            broken += not _complete(out, expected)
-            deadline = time.monotonic() + 10
-            while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
-                time.sleep(0.1)
-            orphans += sum(_alive(pid) for pid in children)
+            complete, survivors = kill_build(root, out, rng.uniform(0.05, 3.0), expected)
+            broken += not complete
+            orphans += len(survivors)
         print(f"killed: {trials} builds in {time.monotonic() - started:.0f} s, {broken} incomplete publications, "
               f"{orphans} workers outliving their build -> {verdict(broken == 0 and orphans == 0)}")
 

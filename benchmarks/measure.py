@@ -30,7 +30,8 @@ class Run:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _children(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
+    """Every process under `pid` (children, theirs, ...), from /proc."""
     found, frontier = [], [pid]
     while frontier:
         parent = frontier.pop()
@@ -66,7 +67,7 @@ def run(args: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) ->
 
     def sample() -> None:
         while not done.wait(0.1):
-            peak[0] = max(peak[0], sum(_rss_mb(p) for p in [process.pid, *_children(process.pid)]))
+            peak[0] = max(peak[0], sum(_rss_mb(p) for p in [process.pid, *descendants(process.pid)]))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
