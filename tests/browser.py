@@ -92,10 +92,23 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
 
     Outside the prefix: 404. A directory without index.html: 404 (no listings).
     `/xhht` (no slash) redirects to `/xhht/`, as GitHub Pages does.
+    With `not_found` set (a page), a 404 answers with that page, as portals configure their 404.html.
     """
 
     prefix: ClassVar[str] = "/"
     extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **_CONTENT_TYPES}
+
+    not_found: Path | None = None
+
+    def send_error(self, code, message=None, explain=None):  # noqa: ANN001 - http.server signature
+        if code != 404 or self.not_found is None or not self.not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_head(self):
         path = unquote(urlsplit(self.path).path)
@@ -127,7 +140,7 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(root: Path, prefix: str = "/xhht/") -> Iterator[str]:
+def serve(root: Path, prefix: str = "/xhht/", not_found: Path | None = None) -> Iterator[str]:
     """Serve directory `root` at http://127.0.0.1:<free port><prefix>; yield that URL.
 
     Threaded (Chromium opens several connections at once), quiet, stopped on exit.
@@ -139,7 +152,7 @@ def serve(root: Path, prefix: str = "/xhht/") -> Iterator[str]:
         prefix = "/" + prefix
     if not prefix.endswith("/"):
         prefix += "/"
-    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix})
+    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix, "not_found": not_found})
     factory = functools.partial(handler, directory=os.fspath(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
     server.daemon_threads = True

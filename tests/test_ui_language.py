@@ -3,19 +3,16 @@ not-found page works wherever the portal serves it."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from tests.browser import _PrefixHandler, browser, open_page
+from tests.browser import browser, open_page, serve
 from tests.conftest import REPO
 
 MATERIAL = REPO / ".venv" / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages" / "material"
@@ -67,33 +64,6 @@ def test_missing_footer_settings_are_told_to_the_editor(base_tree: Path, tmp_pat
     assert "Lưu ý: mkdocs.yml chưa có extra.hub.report (địa chỉ báo lỗi nội dung)" in run.stderr
 
 
-@contextmanager
-def _portal(root: Path, prefix: str = "/xhht/"):
-    """A static host that answers missing addresses with the site's 404.html, as portals configure it."""
-    class Handler(_PrefixHandler):
-        def send_error(self, code, message=None, explain=None):  # noqa: ANN001 - http.server signature
-            page = root / "404.html"
-            if code != 404 or not page.is_file():
-                return super().send_error(code, message, explain)
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    handler = type("Portal", (Handler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def unaddressed_site(tmp_path_factory) -> Path:
     """The base tree built without --site-url: the 404 page must find the site's root by itself."""
@@ -109,7 +79,7 @@ def unaddressed_site(tmp_path_factory) -> Path:
 def test_the_not_found_page_is_styled_and_leads_back_under_a_sub_path(which: str, built_site: Path,
                                                                         unaddressed_site: Path):
     site = built_site if which == "with site url" else unaddressed_site
-    with browser() as chromium, _portal(site) as base:
+    with browser() as chromium, serve(site, not_found=site / "404.html") as base:
         for missing in ("van-ban/khong-co/", "van-ban/khong-co/sau/hon/", "khong-co.html"):
             with closing(open_page(chromium, base + missing)) as page:
                 assert page.response.status == 404
