@@ -12,8 +12,9 @@ plan and province named by issue 10. `python -m tests.layout site/` prints the s
 from __future__ import annotations
 
 import math
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
@@ -113,24 +114,30 @@ def test_the_plan_targets_are_cards_on_a_phone(measured):
     assert targets["height"] < 27 * 300
 
 
-def test_copied_message_reads_on_one_line(built_site: Path):
-    """After a copy-link click on a phone, "Đã sao chép" shows on one line beside the control."""
-    with browser() as chromium, serve(built_site) as base:
-        origin = base.split("/xhht/")[0]
-        context = chromium.new_context(viewport={"width": 320, "height": 568})
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+@contextmanager
+def _plan_with_clipboard(site: Path, width: int, height: int) -> Iterator[Any]:
+    """The Thái Nguyên plan in a page of that size that may use the clipboard (the copy controls need it)."""
+    with browser() as chromium, serve(site) as base:
+        context = chromium.new_context(viewport={"width": width, "height": height})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.split("/xhht/")[0])
         try:
             page = context.new_page()
             page.goto(base + NAMED[0], wait_until="load")
-            link = page.locator("table.xhht-targets tr[id] a.xhht-anchor").first
-            link.click()
-            page.wait_for_function("() => document.querySelector('a.xhht-copied') !== null")
-            box = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('a.xhht-copied'), '::after');
-                return {content: s.content, width: parseFloat(s.width), height: parseFloat(s.height)}; }""")
-            assert "Đã sao chép" in box["content"]
-            assert box["width"] > 60 and box["height"] < 40  # one line, not one letter a line
+            yield page
         finally:
             context.close()
+
+
+def test_copied_message_reads_on_one_line(built_site: Path):
+    """After a copy-link click on a phone, "Đã sao chép" shows on one line beside the control."""
+    with _plan_with_clipboard(built_site, 320, 568) as page:
+        link = page.locator("table.xhht-targets tr[id] a.xhht-anchor").first
+        link.click()
+        page.wait_for_function("() => document.querySelector('a.xhht-copied') !== null")
+        box = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('a.xhht-copied'), '::after');
+            return {content: s.content, width: parseFloat(s.width), height: parseFloat(s.height)}; }""")
+        assert "Đã sao chép" in box["content"]
+        assert box["width"] > 60 and box["height"] < 40  # one line, not one letter a line
 
 
 CHART_FONT_JS = """() => [...document.querySelectorAll('figure.xhht-chart svg')].filter(s => s.checkVisibility()).map(s => {
@@ -165,17 +172,9 @@ def test_chart_text_reads_at_its_size_at_every_width(built_site: Path, width: in
 
 
 def test_citation_copy_button_copies_the_full_citation(built_site: Path):
-    with browser() as chromium, serve(built_site) as base:
-        origin = base.split("/xhht/")[0]
-        context = chromium.new_context(viewport={"width": 375, "height": 667})
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-        try:
-            page = context.new_page()
-            page.goto(base + NAMED[0], wait_until="load")
-            button = page.get_by_role("button", name="Sao chép trích dẫn")
-            button.click()
-            page.wait_for_function("() => document.querySelector('button.xhht-copy').textContent.includes('Đã sao chép')")
-            copied = page.evaluate("() => navigator.clipboard.readText()")
-            assert copied.startswith("Kế hoạch số 104/KH-UBND ngày 04/7/2022 của UBND tỉnh Thái Nguyên thực hiện Đề án")
-        finally:
-            context.close()
+    with _plan_with_clipboard(built_site, 375, 667) as page:
+        button = page.get_by_role("button", name="Sao chép trích dẫn")
+        button.click()
+        page.wait_for_function("() => document.querySelector('button.xhht-copy').textContent.includes('Đã sao chép')")
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied.startswith("Kế hoạch số 104/KH-UBND ngày 04/7/2022 của UBND tỉnh Thái Nguyên thực hiện Đề án")
