@@ -64,6 +64,7 @@ def scopes(rows: list[IndicatorRow]) -> list[str]:
 
 
 def _drawable(value: object) -> bool:
+    """A figure a chart can place (a yes/no value or an unstated one has no height)."""
     return value is not None and not isinstance(value, bool)
 
 
@@ -89,8 +90,7 @@ def indicator_chart(indicator: Indicator, rows: list[IndicatorRow], hub: Hub) ->
         by_place.setdefault(name, []).append(row.target)
     series = []
     for place, targets in sorted(by_place.items()):
-        points = latest_per_year(hub, [(t.year, t.value, t.document_id) for t in targets
-                                       if t.value is not None and not isinstance(t.value, bool)])
+        points = latest_per_year(hub, [(t.year, t.value, t.document_id) for t in targets if _drawable(t.value)])
         if points:
             series.append(Series(label=f"{place} — chỉ tiêu", points=points, kind="target"))
         actual = latest_per_year(hub, [(a.year, a.value, t.document_id) for t in targets for a in t.actuals]
