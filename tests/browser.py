@@ -232,7 +232,13 @@ def open_page(browser: Any, url: str, routes: tuple[tuple[Any, Any], ...] = (), 
             where = f" ({loc.get('url')}:{loc.get('lineNumber')})" if loc.get("url") else ""
             page.console_errors.append(f"{msg.text}{where}")
 
+    started: dict[Any, str] = {}  # request -> the page's address when it was sent
+
     def on_request_failed(request: Any) -> None:
+        # A request cut off because the page went to another address (a click on a link while the search
+        # worker still fetched) failed for no fault of the site.
+        if request.failure == "net::ERR_ABORTED" and started.pop(request, page.url) != page.url:
+            return
         page.failed_requests.append(f"{request.url}: {request.failure}")
 
     def on_response(response: Any) -> None:
@@ -244,6 +250,8 @@ def open_page(browser: Any, url: str, routes: tuple[tuple[Any, Any], ...] = (), 
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: page.page_errors.append(str(exc)))
+    page.on("request", lambda request: started.setdefault(request, page.url))
+    page.on("requestfinished", lambda request: started.pop(request, None))
     page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
     for pattern, handler in routes:
