@@ -96,10 +96,56 @@ def test_document_index_has_static_filters(site: Path):
     assert "1132/UBND-VX" in filtered and "104/KH-UBND" not in filtered
 
 
-def test_resource_facets(site: Path):
-    html = _text(site, "hoc-lieu/chi-phi/mien-phi/index.html")
-    assert "Miễn phí" in html
-    assert (site / "hoc-lieu/chu-de/ky-nang-so/index.html").exists()
+def _resource_page(site: Path, url: str) -> tuple[list[tuple[str, str, str]], set[str]]:
+    """The finder's chips (class, href, text) and the resource cards of a resource listing page."""
+    html = _text(site, url + "index.html")
+    finder = html[html.index('<nav class="xhht-filters xhht-finder"'):html.index("</nav>", html.index("xhht-finder"))]
+    chips = [(m.group(1) or m.group(4), m.group(2) or "", re.sub(r"<[^>]+>", "", m.group(3) or m.group(5)))
+             for m in re.finditer(r'<a class="(xhht-chip[^"]*)" href="([^"]*)">(.*?)</a>|<(?:strong|span) class="('
+                                  r'xhht-chip[^"]*)"[^>]*>(.*?)</(?:strong|span)>', finder)]
+    cards = set(re.findall(r'<h2 class="xhht-card-title"><a href="[^"]*?([a-z0-9-]+)/">', html))
+    return chips, cards
+
+
+def _facet_codes(resource: dict) -> set[tuple[str, str]]:
+    fields = {"chu-de": "topics", "doi-tuong": "audiences", "hinh-thuc": "formats", "chi-phi": "cost",
+              "ngon-ngu": "languages"}
+    out = set()
+    for segment, field in fields.items():
+        value = resource.get(field) or []
+        out |= {(segment, v) for v in ([value] if isinstance(value, str) else value)}
+    return out
+
+
+def test_resource_finder_combines_facets_with_counts_in_context(site: Path):
+    """Every resource listing page lists exactly the resources with all its choices; every chip leads to a page
+    listing as many resources as it says; choosing "Miễn phí" on "Ngoại ngữ" keeps "Ngoại ngữ"."""
+    import yaml
+
+    resources = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+                 for p in sorted((REPO / "content" / "resources").glob("*.yml"))}
+    pages = sorted(str(p.parent.relative_to(site)) + "/" for p in (site / "hoc-lieu").rglob("index.html")
+                   if not (p.parent.name in resources and p.parent.parent.name == "hoc-lieu"))
+    assert len(pages) > 100
+    for url in pages:
+        parts = url.split("/")[1:-1]
+        choices = set(zip(parts[0::2], parts[1::2]))
+        chips, cards = _resource_page(site, url)
+        assert cards == {r for r, data in resources.items() if choices <= _facet_codes(data)}, url
+        for cls, href, text in chips:
+            if not href or "xhht-chip--on" in cls:
+                continue
+            target = (Path(site / url) / href).resolve().relative_to(site.resolve())
+            if text == "Bỏ tất cả":
+                assert str(target) == "hoc-lieu"
+                continue
+            count = int(re.search(r"\((\d+)\)$", text).group(1))
+            assert len(_resource_page(site, str(target) + "/")[1]) == count, (url, text)
+    language = dict((t, h) for _, h, t in _resource_page(site, "hoc-lieu/chu-de/ngoai-ngu/")[0])
+    assert language["Miễn phí (2)"].endswith("/hoc-lieu/chu-de/ngoai-ngu/chi-phi/mien-phi/")
+    chosen = _resource_page(site, "hoc-lieu/chu-de/ngoai-ngu/chi-phi/mien-phi/")[0]
+    assert [t for c, h, t in chosen if h and "xhht-chip--on" in c] == ["Bỏ lọc Chủ đề: Ngoại ngữ ✕",
+                                                                          "Bỏ lọc Chi phí: Miễn phí ✕"]
 
 
 def test_illustrative_examples_are_labelled(site: Path):

@@ -77,6 +77,9 @@ class RecordKind:
     per_page: ClassVar[int] = 50
     #: facets of the listing (their segments are reserved: no record may take them as its id)
     facets: ClassVar[tuple[Facet, ...]] = ()
+    #: True: the facets combine (one value of each at once, as static pages; generator/render/facets.py);
+    #: False: one facet at a time
+    combine_facets: ClassVar[bool] = False
     #: fields the model indexes referrers by (`parent`, `locality`), for `Hub.referring`
     indexed: ClassVar[tuple[str, ...]] = ()
     #: field that names a record, and the one whose text describes it (search, listings, skeletons)

@@ -58,6 +58,7 @@ class ResourceKind(RecordKind):
         field_facet("chi-phi", "Chi phí", "cost", labels.COSTS),
         field_facet("ngon-ngu", "Ngôn ngữ", "languages", labels.LANGUAGES),
     )
+    combine_facets = True
     scaffold_names = ("hoc-lieu",)
     search_label = "Học liệu"
 

@@ -33,20 +33,38 @@ class Paging:
 
 @dataclass(frozen=True)
 class FacetValue:
-    """One value of a facet: its code (URL segment), label, and how many records have it."""
+    """One value of a facet as a listing page offers it (generator/render/facets.py).
+
+    `count`: how many records the listing would show with this value chosen (site-wide for a kind whose
+    facets go one at a time; within the page's other choices where they combine). `url`: the listing it
+    leads to; None when it is the page's own choice (`current`) or would list the same records.
+    """
 
     value: str
     label: str
     count: int
+    url: str | None = None
+    current: bool = False
 
 
 @dataclass(frozen=True)
 class FacetGroup:
-    """A facet of a listing and its values."""
+    """A facet of a listing and the values a page offers."""
 
     segment: str
     name: str
     values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A choice a listing page is filtered by, and the listing without it (`remove_url`)."""
+
+    segment: str
+    name: str
+    value: str
+    label: str
+    remove_url: str
 
 
 @dataclass(frozen=True)
@@ -74,7 +92,7 @@ class ListingContext(Context):
     items: Sequence[Any]
     paging: Paging
     facets: tuple[FacetGroup, ...]
-    active: tuple[str, str] | None
+    filters: tuple[Filter, ...]
     total: int
     base: str
     kind: RecordKind

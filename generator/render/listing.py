@@ -1,18 +1,18 @@
 """Listings: paginated, and filterable by facets through static pages.
 
 No page grows with the content: a listing of 10,000 records is 200 pages of
-50, and each facet value has its own paginated listing
-(`van-ban/nam/2022/`, `van-ban/nam/2022/2/`), which filter without JavaScript.
+50, and each facet value (or, for resources, each choice of values) has its own paginated
+listing (`van-ban/nam/2022/`, `van-ban/nam/2022/2/`), which filter without JavaScript.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from generator.model.hub import Hub
-from generator.render.contexts import FacetGroup, FacetValue, ListingContext, Paging
+from generator.render.contexts import ListingContext, Paging
+from generator.render.facets import combined_pages, group, single_pages
 from generator.render.environment import make_page
 from generator.site import Page, PageJob, SiteInfo
 
@@ -49,46 +49,22 @@ def versions(records: Iterable[Any]) -> tuple[tuple[str, str], ...]:
     return tuple((r.id, r.version) for r in records if r is not None)
 
 
-@dataclass(frozen=True)
-class _Grouped:
-    segment: str
-    name: str
-    values: list[tuple[str, str, list[Any]]]  # (code, label, members in listing order)
-
-
-def facet_groups(items: Sequence[Any], facets: Sequence[Facet], hub: Hub) -> list[_Grouped]:
-    """Each facet's values and the records under each, records keeping their order."""
-    out = []
-    for facet in facets:
-        groups: dict[str, tuple[str, list[Any]]] = {}
-        for item in items:
-            for value, text in facet.values(item, hub):
-                groups.setdefault(value, (text, []))[1].append(item)
-        order = sorted(groups, reverse=facet.newest_first)
-        out.append(_Grouped(facet.segment, facet.name, [(v, groups[v][0], groups[v][1]) for v in order]))
-    return out
-
-
 def faceted_listing(template: str, base: str, items: Sequence[Any], title: str, description: str,
                     facets: Sequence[Facet], hub: Hub, site: SiteInfo, kind: RecordKind,
                     per_page: int = PER_PAGE) -> Iterator[PageJob]:
-    """A paginated listing plus one paginated static page per facet value."""
-    grouped = facet_groups(items, facets, hub)
-    shown = tuple(FacetGroup(g.segment, g.name, tuple(FacetValue(v, t, len(m)) for v, t, m in g.values))
-                  for g in grouped)
-
-    def listing(members: Sequence[Any], page_base: str, page_title: str,
-                active: tuple[str, str] | None) -> Iterator[PageJob]:
-        for url, chunk, paging in paginate(page_base, members, per_page):
+    """A paginated listing plus the paginated static pages its facets filter it into (render/facets.py)."""
+    grouped = group(items, facets, hub)
+    made = (combined_pages if kind.combine_facets else single_pages)(base, len(items), grouped)
+    for facet_page in made:
+        members = [items[n] for n in facet_page.members]
+        page_title = title
+        if facet_page.filters:
+            page_title += " — " + "; ".join(f"{f.name}: {f.label}" for f in facet_page.filters)
+        for url, chunk, paging in paginate(facet_page.base, members, per_page):
             numbered = page_title if paging.number == 1 else f"{page_title} (trang {paging.number})"
             context = ListingContext(title=numbered, page_url=url, hub=hub, site=site, items=chunk, paging=paging,
-                                     facets=shown, active=active, total=len(members), base=base, kind=kind)
-            key = (template, numbered, description, tuple((r.id, r.version) for r in chunk), paging, shown, active,
-                   len(members), kind.listing_key(chunk, hub))
+                                     facets=facet_page.groups, filters=facet_page.filters, total=len(members),
+                                     base=base, kind=kind)
+            key = (template, numbered, description, tuple((r.id, r.version) for r in chunk), paging,
+                   facet_page.groups, facet_page.filters, len(members), kind.listing_key(chunk, hub))
             yield PageJob(url, partial(make_page, template, context, description), key)
-
-    yield from listing(items, base, title, None)
-    for group in grouped:
-        for value, text, members in group.values:
-            yield from listing(members, f"{base}{group.segment}/{value}/", f"{title} — {group.name}: {text}",
-                               (group.segment, value))
