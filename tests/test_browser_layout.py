@@ -38,6 +38,8 @@ def page_type(url: str) -> str:
         return parts[0] + "/"
     if parts[-1].isdigit() and int(parts[-1]) < 1000:  # a further page of a listing (not a year)
         return page_type("/".join(parts[:-1]) + "/") + "N/"
+    if len(parts) >= 5 and len(parts) % 2 == 1:  # a listing filtered by several facets (the resource finder)
+        return f"{parts[0]}/<facets>/"
     return "/".join(parts[:1] + parts[1:-1] + ["*"]) + "/"
 
 
@@ -178,3 +180,31 @@ def test_citation_copy_button_copies_the_full_citation(built_site: Path):
         page.wait_for_function("() => document.querySelector('button.xhht-copy').textContent.includes('Đã sao chép')")
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied.startswith("Kế hoạch số 104/KH-UBND ngày 04/7/2022 của UBND tỉnh Thái Nguyên thực hiện Đề án")
+
+
+def test_phone_drawer_lists_the_plan_outline(built_site: Path):
+    """On a phone the sidebar is a drawer: "Mục lục" in it opens the plan's sections and items, and one of them
+    takes the reader there. A menu page (the about page) keeps Material's own entry, not a second one."""
+    with browser() as chromium, serve(built_site) as base:
+        context = chromium.new_context(viewport={"width": 375, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(base + NAMED[0], wait_until="load")
+            page.locator(".md-header label[for='__drawer']").click()
+            toc = page.locator(".md-nav--primary .xhht-drawer-toc > label[for='__toc']")
+            assert toc.inner_text().strip() == "Mục lục"
+            toc.click()
+            target = page.locator(".md-nav--primary .md-nav--secondary a", has_text="2. Mục tiêu cụ thể").first
+            target.wait_for(state="visible")
+            href = target.get_attribute("href")
+            target.click()
+            page.wait_for_url("**" + href)
+            heading = page.locator(href).first
+            heading.wait_for(state="visible")
+            assert "Mục tiêu cụ thể" in heading.inner_text()
+            box = heading.bounding_box()
+            assert box is not None and 0 <= box["y"] < 800
+            page.goto(base + "gioi-thieu/", wait_until="load")
+            assert page.locator(".md-nav--primary .xhht-drawer-toc").count() == 0
+        finally:
+            context.close()

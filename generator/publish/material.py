@@ -181,7 +181,8 @@ class MaterialPublisher:
             output = self.template.render(context)
             if page is None and shape.has_toc:
                 placeholder_toc = self.env.from_string(_TOC_TEMPLATE).render(context)
-                assert output.count(placeholder_toc) == 1, "Material's table of contents is not where expected"
+                # The sidebar's, and the phone drawer's (theme/overrides/partials/nav.html).
+                assert output.count(placeholder_toc) == 2, "Material's table of contents is not where expected"
                 output = output.replace(placeholder_toc, _MARK.format("toc"))
         finally:
             mk.active = False
