@@ -55,6 +55,19 @@ CHROMIUM_ARGS = [
 DEFAULT_TIMEOUT_MS = 15_000
 
 SERIOUS = ("serious", "critical")
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+#: The rules of WCAG 2.2 at levels A and AA, as axe-core tags them.
+WCAG22_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+
+_AXE_RUN = """async ([tags]) => {
+    const options = {resultTypes: ['violations']};
+    if (tags) options.runOnly = {type: 'tag', values: tags};
+    const r = await axe.run(document, options);
+    return r.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+        nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary})),
+    }));
+}"""
 
 
 class BrowserUnavailable(RuntimeError):
@@ -269,9 +282,10 @@ def csp_violations(page: Any) -> list[str]:
 
 
 
-def run_axe(page: Any, impacts: tuple[str, ...] = SERIOUS) -> list[dict]:
+def run_axe(page: Any, impacts: tuple[str, ...] = SERIOUS, tags: tuple[str, ...] | None = None) -> list[dict]:
     """Run axe-core on the current document; return violations whose impact is in `impacts`.
 
+    `tags` limits the rules to those tags (`WCAG22_AA`); None runs axe's default set.
     Each violation: {"id", "impact", "help", "helpUrl", "nodes": [{"target", "html",
     "failureSummary"}]}. Use format_violations() for a readable assertion message.
     """
@@ -280,17 +294,54 @@ def run_axe(page: Any, impacts: tuple[str, ...] = SERIOUS) -> list[dict]:
         # Evaluated through the DevTools protocol rather than added as a <script>: the site's
         # Content-Security-Policy (rightly) refuses inline scripts, and axe must not need a hole in it.
         page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
-    violations = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ['violations']});
-            return r.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                nodes: v.nodes.map(n => ({target: n.target, html: n.html,
-                                          failureSummary: n.failureSummary})),
-            }));
-        }"""
-    )
+    violations = page.evaluate(_AXE_RUN, [list(tags) if tags else None])
     return [v for v in violations if v["impact"] in impacts]
+
+
+def axe_pages(base_url: str, paths: list[str], tags: tuple[str, ...] = WCAG22_AA,
+              viewport: tuple[int, int] = (375, 800), tabs: int = 2) -> dict[str, tuple[int, list[dict]]]:
+    """Open each of `paths` under `base_url` and run axe on it: {path: (HTTP status, violations of any impact)}.
+
+    For a whole site: one browser, `tabs` pages working through the list at once (Chromium renders them in
+    separate processes, so two tabs use both cores), axe added to every page as it is created, outside the
+    page's Content-Security-Policy.
+    """
+    import asyncio
+    import concurrent.futures
+
+    _require(CHROMIUM, "Chromium (Debian package `chromium`)")
+    _require(AXE_JS, "axe-core (npm, package-lock.json)")
+    from playwright.async_api import async_playwright
+
+    axe = AXE_JS.read_text(encoding="utf-8")
+    results: dict[str, tuple[int, list[dict]]] = {}
+
+    async def run() -> None:
+        async with async_playwright() as pw:
+            b = await pw.chromium.launch(executable_path=os.fspath(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS))
+            try:
+                context = await b.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+                context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+                await context.add_init_script(script=axe)
+                queue = list(reversed(paths))
+
+                async def tab() -> None:
+                    page = await context.new_page()
+                    while queue:
+                        path = queue.pop()
+                        response = await page.goto(base_url + path)
+                        violations = await page.evaluate(_AXE_RUN, [list(tags)])
+                        results[path] = (response.status if response else 0, violations)
+                    await page.close()
+
+                await asyncio.gather(*(tab() for _ in range(tabs)))
+            finally:
+                await b.close()
+
+    # In a thread of its own: a sync Playwright session open in this thread (a module's fixture) holds an event loop.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run()).result()
+    return results
 
 
 def format_violations(violations: list[dict]) -> str:

@@ -221,6 +221,13 @@ def test_axe_finds_nothing_serious_on_clean_pages(base_url: str, chromium):
             assert run_axe(page) == []  # a second run reuses the injected axe
 
 
+def test_axe_pages_checks_each_page_against_wcag_rules(base_url: str):
+    results = harness.axe_pages(base_url, ["", "noalt.html", "missing.html"], tabs=2)
+    assert {path: status for path, (status, _) in results.items()} == {"": 200, "noalt.html": 200, "missing.html": 404}
+    assert results[""][1] == [], format_violations(results[""][1])
+    assert "image-alt" in [v["id"] for v in results["noalt.html"][1]]
+
+
 # --------------------------------------------------------------------------- never skipped
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import browser, csp_violations, format_violations, open_page, run_axe, scrolled_into_view, serve
+from tests.browser import (ALL_IMPACTS, WCAG22_AA, browser, csp_violations, format_violations, open_page, run_axe,
+                           scrolled_into_view, serve)
 
 PAGES = [
     "",
@@ -22,6 +23,7 @@ PAGES = [
     "co-quan/so-gddt-thai-nguyen/",
     "dia-ban/tinh-thai-nguyen/",
     "hoc-lieu/chu-de/ky-nang-so/",
+    "hoc-lieu/chu-de/ngoai-ngu/chi-phi/mien-phi/",
     "guong-dien-hinh/",
 ]
 
@@ -52,7 +54,7 @@ def test_page_loads_cleanly_and_is_accessible(chromium, base: str, built_site: P
         assert page.failed_requests == []
         assert "Content-Security-Policy" in page.content()
         assert csp_violations(page) == []
-        violations = run_axe(page)
+        violations = run_axe(page, impacts=ALL_IMPACTS, tags=WCAG22_AA)
         assert violations == [], format_violations(violations)
 
 
@@ -133,7 +135,7 @@ def test_document_shapes_read_right_in_the_browser(chromium, shapes_base: str, p
         for words in SHAPE_PAGES[path]:
             assert words in text, words
         assert csp_violations(page) == []
-        violations = run_axe(page)
+        violations = run_axe(page, impacts=ALL_IMPACTS, tags=WCAG22_AA)
         assert violations == [], format_violations(violations)
 
 
@@ -143,3 +145,30 @@ def test_the_plan_links_back_to_the_decision_that_issues_it(chromium, shapes_bas
         page.wait_for_load_state("load")
         assert page.url.endswith("/xhht/van-ban/qd-12-ubnd-mau-2024/")
         assert "Kế hoạch ngày 05/3/2024 của UBND tỉnh Mẫu" in page.inner_text("#quan-he + h3 + ul")
+
+
+def test_resource_finder_narrows_twice_without_javascript(chromium, base: str):
+    """On a phone with JavaScript off, "Ngoại ngữ" then "Miễn phí" lists the free language resources, both choices
+    stay shown, and removing the topic keeps the cost."""
+    context = chromium.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base + "hoc-lieu/")
+        finder = page.locator("nav.xhht-finder")
+        finder.get_by_role("link", name="Ngoại ngữ (3)").click()
+        page.wait_for_url("**/hoc-lieu/chu-de/ngoai-ngu/")
+        finder.get_by_role("link", name="Miễn phí (2)").click()
+        page.wait_for_url("**/hoc-lieu/chu-de/ngoai-ngu/chi-phi/mien-phi/")
+        assert page.locator("h1").inner_text() == "Học liệu mở — Chủ đề: Ngoại ngữ; Chi phí: Miễn phí"
+        cards = page.locator(".xhht-card-title").all_inner_texts()
+        assert sorted(cards) == ["BBC Learning English", "LearnEnglish Kids"]
+        chosen = finder.locator(".xhht-chosen a.xhht-chip--on")
+        assert [" ".join(t.split()) for t in chosen.all_inner_texts()] == ["Bỏ lọc Chủ đề: Ngoại ngữ ✕",
+                                                                          "Bỏ lọc Chi phí: Miễn phí ✕"]
+        for chip in finder.locator(".xhht-chip").all():
+            box = chip.bounding_box()
+            assert box is not None and box["height"] >= 24, chip.inner_text()
+        chosen.first.click()
+        page.wait_for_url("**/hoc-lieu/chi-phi/mien-phi/")
+    finally:
+        context.close()

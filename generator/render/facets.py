@@ -12,8 +12,8 @@ Two ways, declared per kind (`RecordKind.combine_facets`):
   a value that lists nothing is not offered, a value every listed record has is shown as holding
   for all of them rather than linked (choosing it would change nothing), and a page's choices are
   reduced to those that narrow (choosing "Miễn phí" where every "Ngoại ngữ" resource is free
-  leads to the "Ngoại ngữ" page, which marks "Miễn phí" as holding for all). Without this
-  reduction the 41 bundled resources make 1,128 pages for four facets; with it, 382.
+  leads to the "Ngoại ngữ" page, which marks "Miễn phí" as holding for all). Every combination of
+  the five resource facets over the 41 bundled resources would be 2,695 pages; this makes 592.
 
 Pure functions over record positions: nothing here renders.
 """
