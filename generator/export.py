@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring as _encode_text
 
 from generator import kinds
 from generator.model.hub import Hub
@@ -62,13 +63,57 @@ def table_json(table: Table) -> bytes:
 
     `allow_nan=False`: NaN is not JSON, and the loader refuses it anyway.
     """
-    document = {
-        "table": table.name,
-        "title": table.title,
-        "columns": [{"name": c.name, "description": c.description} for c in table.columns],
-        "rows": [dict(zip((c.name for c in table.columns), row)) for row in table.rows],
-    }
-    return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+    return b"".join(json_parts(table))
+
+
+#: Rows encoded per part of a file written in parts.
+PART_ROWS = 1000
+
+
+def json_parts(table: Table) -> Iterator[bytes]:
+    """`table_json`'s bytes in parts of `PART_ROWS` rows, so a table of 100,000 rows is written without its
+    whole text (or a dict per row) in memory.
+
+    The same text as `json.dumps` of the whole document with `indent=1`: the head is dumped as it would be
+    with no rows, and each row is written at the depth it has there (cells are scalars, each on its line).
+    """
+    head = {"table": table.name, "title": table.title,
+            "columns": [{"name": c.name, "description": c.description} for c in table.columns], "rows": []}
+    text = json.dumps(head, ensure_ascii=False, indent=1, allow_nan=False)
+    if not table.rows:
+        yield (text + "\n").encode("utf-8")
+        return
+    empty = ' "rows": []\n}'
+    assert text.endswith(empty)
+    names = [json.dumps(c.name, ensure_ascii=False) for c in table.columns]
+    part = [text[:-len(empty)] + ' "rows": [\n']
+    for n, row in enumerate(table.rows):
+        if n:
+            part.append(",\n")
+        part.append("  {\n" + ",\n".join(f"   {name}: {_json_cell(value)}" for name, value in zip(names, row))
+                    + "\n  }" if row else "  {}")
+        if len(part) >= 2 * PART_ROWS:
+            yield "".join(part).encode("utf-8")
+            part = []
+    part.append("\n ]\n}\n")
+    yield "".join(part).encode("utf-8")
+
+
+def _json_cell(value: Cell) -> str:
+    """One cell as `json.dumps` writes a scalar (anything else as it would write it, indented as a cell)."""
+    if isinstance(value, str):
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
+        return float.__repr__(value)
+    return json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False).replace("\n", "\n   ")
 
 
 def csv_cell(value: Cell) -> str:
@@ -105,13 +150,25 @@ def csv_line(cells: list[str]) -> str:
 
 def table_csv(table: Table) -> bytes:
     """The table as CSV for Excel: UTF-8 with BOM, CRLF line ends, header of column names."""
-    lines = [csv_line([c.name for c in table.columns])]
-    lines.extend(csv_line([csv_cell(v) for v in row]) for row in table.rows)
-    return ("".join(line + "\r\n" for line in lines)).encode("utf-8-sig")
+    return b"".join(csv_parts(table))
+
+
+def csv_parts(table: Table) -> Iterator[bytes]:
+    """`table_csv`'s bytes in parts of `PART_ROWS` rows (the byte order mark in the first)."""
+    lines = [csv_line([c.name for c in table.columns]) + "\r\n"]
+    encoding = "utf-8-sig"
+    for row in table.rows:
+        lines.append(csv_line([csv_cell(v) for v in row]) + "\r\n")
+        if len(lines) >= PART_ROWS:
+            yield "".join(lines).encode(encoding)
+            lines, encoding = [], "utf-8"
+    yield "".join(lines).encode(encoding)
 
 
 #: file suffix -> writer; the data page links both files of every table.
 FORMATS: dict[str, Callable[[Table], bytes]] = {"json": table_json, "csv": table_csv}
+#: file suffix -> the same file in parts (what a build writes, one part at a time).
+PARTS: dict[str, Callable[[Table], Iterator[bytes]]] = {"json": json_parts, "csv": csv_parts}
 
 
 def table_files(table: Table) -> dict[str, bytes]:

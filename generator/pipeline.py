@@ -13,11 +13,13 @@ import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from generator import cache, kinds, workers
 from generator.cache import Cache
 from generator.model import Hub, build_hub
-from generator.site import SiteInfo
+from generator.site import Page, PageJob, SiteInfo
+from generator.tables import TableSummary
 from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import SourceFile, discover
@@ -216,6 +218,9 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         return BuildResult(problems=result.problems)
     hub = result.hub
     attach_history(hub, root, result.facts)
+    # The facts served the checks and the history; the rest of the build has the hub. At 10,000 documents
+    # they are some 400 MB of ids and paths.
+    del result
     config_file = config_of(root)
     site = read_site_info(config_file, site_url, root)
     # The search index is built in a second process while this one renders and writes the pages:
@@ -223,17 +228,26 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
     # one at a time (generator/workers.py), so the two processes do not each hold the hub.
     with workers.pool(1) as executor:
         index = workers.IndexJob(root, executor) if cache.enabled() else None
-        report.stage("Dựng nội dung trang và dữ liệu tải về")
-        tables, data = data_files(hub, site)
         moved = redirects(hub)
         publisher = MaterialPublisher(config_file, site, jsonld_text)
         counts = {}
-        jobs = page_jobs(hub, site, tables)
 
         def build_site(staging: Path) -> None:
+            report.stage("Dựng nội dung trang và dữ liệu tải về")
+            written = []
+
+            def put(relpath: str, parts: Iterable[bytes]) -> None:
+                write_parts(staging, relpath, parts)
+                written.append(relpath)
+            # The data files are written first, as they are made: what the pages need of them is the tables'
+            # summaries, and the hub alone is then in memory beside the pages' jobs.
+            tables = write_data(hub, site, put)
+            counts["data"] = len(written)
+            # The preview compares page keys; a build does not: dropped as each job is made.
+            jobs = page_jobs(hub, site, tables, keys=False)
             report.stage("Xây dựng trang", total=len(jobs))
-            counts["pages"] = write_site(staging, publisher, (job() for job in jobs), moved,
-                                         lambda: data if index else {**data, **search_files(hub)}, site,
+            counts["pages"] = write_site(staging, publisher, _rendered(jobs), moved,
+                                         (lambda: {}) if index else (lambda: search_files(hub)), site,
                                          on_page=report.advance, root=root)
             if index:
                 report.stage("Ghi chỉ mục tìm kiếm")
@@ -246,8 +260,15 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
             if index:
                 index.discard()
         report.close()
-    return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=len(data),
+    return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=counts["data"],
                        timings=index.timings if index else [], missing=site.missing)
+
+
+def _rendered(jobs: list[PageJob]) -> Iterator[Page]:
+    """Each job's page, in order, the job let go once rendered (a listing's job holds its page's records)."""
+    jobs.reverse()
+    while jobs:
+        yield jobs.pop()()
 
 
 def config_of(root: Path) -> Path:
@@ -265,24 +286,52 @@ def attach_history(hub: Hub, root: Path, facts: list[Facts]) -> None:
     hub.day = build_date(root).isoformat()
 
 
-def data_files(hub: Hub, site: SiteInfo) -> tuple[tuple, dict[str, bytes]]:
-    """The download tables, and every file of `data/`, `schema/`, `lich/` (calendars) and `tin/` (feeds)."""
+def write_data(hub: Hub, site: SiteInfo, put: Callable[[str, Iterable[bytes]], None]) -> tuple[TableSummary, ...]:
+    """Every file of `data/`, `schema/`, `lich/` (calendars) and `tin/` (feeds), each handed to `put(path, parts)`
+    as it is made, then let go; returns what the data page shows of the download tables.
+
+    A table is made, written and dropped before the next, its files written in parts: at 10,000 documents
+    the tables hold hundreds of thousands of rows, and their files hundreds of megabytes.
+    """
     import datetime as dt
 
     from generator.calendars import calendar_files
-    from generator.export import build_tables, table_files
+    from generator.export import PARTS
     from generator.feeds import feed_files
+    from generator.render.followthrough import table_change_finder, table_summary
     from generator.schemas import SCHEMA_DIR
 
-    tables = build_tables(hub, site.url)
-    data = {f"data/{name}": content for table in tables for name, content in table_files(table).items()}
+    latest = table_change_finder(hub)
+    summaries = []
+    for kind in kinds.REGISTRY:
+        for table in kind.tables(hub, site.url):
+            for suffix, parts in PARTS.items():
+                put(f"data/{table.name}.{suffix}", parts(table))
+            summaries.append(table_summary(table, latest))
+            del table
     day = dt.date.fromisoformat(site.day)
-    data.update(calendar_files(hub, site.url, day))
-    data.update(feed_files(hub, {ident: changes for (kind, ident), changes in hub.history.items() if kind == "document"},
-                           site.url, day))
+    for path, content in calendar_files(hub, site.url, day).items():
+        put(path, (content,))
+    for path, content in feed_files(hub, {ident: changes for (kind, ident), changes in hub.history.items()
+                                          if kind == "document"}, site.url, day).items():
+        put(path, (content,))
     # The schemas, published for editors' tools (`# yaml-language-server: $schema=...`).
-    schema_files = [SCHEMA_DIR / "common.schema.json"] + [kind.schema_file for kind in kinds.REGISTRY]
-    data.update({f"schema/{path.name}": path.read_bytes() for path in schema_files})
-    return tables, data
+    for path in [SCHEMA_DIR / "common.schema.json"] + [kind.schema_file for kind in kinds.REGISTRY]:
+        put(f"schema/{path.name}", (path.read_bytes(),))
+    return tuple(summaries)
 
 
+def data_files(hub: Hub, site: SiteInfo) -> tuple[tuple[TableSummary, ...], dict[str, bytes]]:
+    """`write_data` into memory: the download tables as the data page shows them, and every data file."""
+    files: dict[str, bytes] = {}
+    tables = write_data(hub, site, lambda path, parts: files.__setitem__(path, b"".join(parts)))
+    return tables, files
+
+
+def write_parts(folder: Path, relpath: str, parts: Iterable[bytes]) -> None:
+    """One file of `write_data` under `folder`, written part by part."""
+    path = folder / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        for part in parts:
+            handle.write(part)

@@ -38,6 +38,22 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    """What the data page shows of a table once its files are written: not its rows, which a build lets go
+    table by table (the largest hold hundreds of thousands of rows)."""
+
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    count: int
+    changed: Any = None  # the latest change (generator/history.py) of a record the table holds, or None
+
 
 def columns(*pairs: tuple[str, str]) -> tuple[Column, ...]:
     return tuple(Column(name, description) for name, description in pairs)

@@ -602,3 +602,76 @@ def test_number_keeps_figures_as_written(value, expected):
 def test_number_refuses_what_is_not_a_figure(value):
     with pytest.raises(TypeError):
         number(value)
+
+
+# --- files written in parts ------------------------------------------------------
+
+def _whole_json(table: Table) -> bytes:
+    """The JSON of a table as one `json.dumps` of the whole document writes it (what `json_parts` must equal)."""
+    document = {"table": table.name, "title": table.title,
+                "columns": [{"name": c.name, "description": c.description} for c in table.columns],
+                "rows": [dict(zip((c.name for c in table.columns), row)) for row in table.rows]}
+    return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+
+
+AWKWARD = Table("awkward", 'Tiêu đề "khó"', (Column("id", "Mã"), Column('giá "trị"', "Giá trị; có dấu")),
+                tuple((f"hàng-{n}", value) for n, value in
+                      enumerate([None, 0, -5, 55.55, 60.0 + 1e-9, 1e300, 10**20, "", "dòng\nhai\u2028ba", "=1+1;@x",
+                                 '"ngoặc"', "\\", "tab\tvà\r"] * 3)))
+
+
+@pytest.mark.parametrize("part_rows", [1, 2, 7, 1000])
+def test_parts_of_a_file_are_the_whole_file(monkeypatch, real_tables, part_rows: int):
+    """A build writes each table part by part (json_parts, csv_parts); the bytes are those of the whole document,
+    wherever the parts end, and the CSV's byte order mark comes once, first."""
+    import generator.export as export
+
+    monkeypatch.setattr(export, "PART_ROWS", part_rows)
+    empty = Table("empty", "Trống", (Column("id", "Mã"),), ())
+    for table in [AWKWARD, empty, real_tables["targets"], real_tables["documents"]]:
+        parts = list(export.json_parts(table))
+        assert b"".join(parts) == _whole_json(table) == table_json(table), table.name
+        if len(table.rows) > 2 * part_rows:
+            assert len(parts) > 1, table.name  # written in parts indeed
+        csv_parts = list(export.csv_parts(table))
+        assert b"".join(csv_parts) == table_csv(table)
+        assert csv_parts[0].startswith(b"\xef\xbb\xbf") and all(b"\xef\xbb\xbf" not in p for p in csv_parts[1:])
+        assert csv_rows(table)[1:] == [[csv_cell(v) for v in row] for row in table.rows]
+
+
+def test_a_figure_json_cannot_hold_is_refused_in_parts_too():
+    import generator.export as export
+
+    table = Table("nan", "NaN", (Column("v", "Giá trị"),), ((float("nan"),),))
+    with pytest.raises(ValueError):
+        b"".join(export.json_parts(table))
+
+
+def test_a_build_writes_each_table_once_as_its_files_and_keeps_only_its_summary():
+    """`write_data` (what a build writes, table by table) gives every table's files, each path once, and the data
+    page's summary of each table: its row count and its last change."""
+    from generator.pipeline import CONFIG, attach_history, data_files, read_site_info, write_data
+    from generator.render.followthrough import table_changes
+
+    result = load_hub(REPO)
+    real_hub = result.hub
+    attach_history(real_hub, REPO, result.facts)
+    site = read_site_info(CONFIG, SITE, REPO)
+    written: dict[str, bytes] = {}
+
+    def put(path: str, parts) -> None:
+        assert path not in written
+        written[path] = b"".join(parts)
+
+    summaries = write_data(real_hub, site, put)
+    tables = build_tables(real_hub, SITE)
+    assert [s.name for s in summaries] == [t.name for t in tables]
+    changes = table_changes(real_hub, tables)
+    assert changes  # the bundled content has a history: the check below compares dates, not only absences
+    for summary, table in zip(summaries, tables):
+        assert (summary.title, summary.columns, summary.count) == (table.title, table.columns, table.count)
+        assert summary.changed == changes.get(table.name)
+        for name, content in table_files(table).items():
+            assert written[f"data/{name}"] == content
+    assert {"lich/tat-ca.ics", "tin/van-ban.xml", "schema/document.schema.json"} <= set(written)
+    assert data_files(real_hub, site) == (summaries, written)

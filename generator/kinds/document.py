@@ -25,6 +25,7 @@ from generator.render.environment import make_page
 from generator.render.followthrough import result_value, results_key, standing_facet_values, standing_of
 from generator.render.listing import PER_PAGE, paged, versions
 from generator.site import Page, PageJob, SiteInfo, TocEntry
+from generator.tables import Table
 from generator.validate.record import check_anchors, check_document_values
 
 
@@ -126,8 +127,11 @@ class DocumentKind(RecordKind):
         for doc in hub.documents.values():
             yield from document_entries(doc, hub)
 
-    def tables(self, hub: Hub, site_url: str) -> tuple:
-        return document_tables(hub, site_url) + followthrough_tables(hub, site_url)
+    def tables(self, hub: Hub, site_url: str) -> Iterator[Table]:
+        """The documents' tables and the follow-through's, each made when asked for (not a tuple: a build lets
+        each go once its files are written)."""
+        yield from document_tables(hub, site_url)
+        yield from followthrough_tables(hub, site_url)
 
 
 def document_page(doc: Document, hub: Hub, site: SiteInfo) -> Page:

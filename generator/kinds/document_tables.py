@@ -6,6 +6,8 @@ them): ASCII, stable, each with a Vietnamese description shown on the data page.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from generator import labels, links
 from generator.model.hub import Hub, iter_items
 from generator.model.records import Document, Target
@@ -221,18 +223,19 @@ def duty_rows(doc: Document, site_url: str) -> list[Row]:
             for item in iter_items(doc.sections) for body in item.bodies]
 
 
-def document_tables(hub: Hub, site_url: str) -> tuple[Table, ...]:
-    """Documents by id (their sources and duties in document order); targets and results by document, then target id."""
+def document_tables(hub: Hub, site_url: str) -> Iterator[Table]:
+    """Documents by id (their sources and duties in document order); targets and results by document, then target id.
+
+    Made one at a time as they are asked for: a build writes each table's files and lets it go before the next.
+    """
     targets = sorted(hub.targets.values(), key=lambda t: (t.document_id, t.id))
     ids = sorted(hub.documents)
-    return (
-        make_table("documents", "Văn bản", DOCUMENT_COLUMNS,
-                   (document_row(hub.documents[i], hub, site_url) for i in ids)),
-        make_table("targets", "Chỉ tiêu", TARGET_COLUMNS, (target_row(t, hub, site_url) for t in targets)),
-        make_table("actuals", "Kết quả thực hiện chỉ tiêu", ACTUAL_COLUMNS,
-                   (row for t in targets for row in actual_rows(t, site_url))),
-        make_table("document_sources", "Nguồn của văn bản", SOURCE_COLUMNS,
-                   (row for i in ids for row in source_rows(hub.documents[i]))),
-        make_table("duties", "Nhiệm vụ của các cơ quan", DUTY_COLUMNS,
-                   (row for i in ids for row in duty_rows(hub.documents[i], site_url))),
-    )
+    yield make_table("documents", "Văn bản", DOCUMENT_COLUMNS,
+                     (document_row(hub.documents[i], hub, site_url) for i in ids))
+    yield make_table("targets", "Chỉ tiêu", TARGET_COLUMNS, (target_row(t, hub, site_url) for t in targets))
+    yield make_table("actuals", "Kết quả thực hiện chỉ tiêu", ACTUAL_COLUMNS,
+                     (row for t in targets for row in actual_rows(t, site_url)))
+    yield make_table("document_sources", "Nguồn của văn bản", SOURCE_COLUMNS,
+                     (row for i in ids for row in source_rows(hub.documents[i])))
+    yield make_table("duties", "Nhiệm vụ của các cơ quan", DUTY_COLUMNS,
+                     (row for i in ids for row in duty_rows(hub.documents[i], site_url)))

@@ -6,6 +6,8 @@ filter on them; each column says what it holds on the data page.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from generator import links
 from generator.calendars import deadlines
 from generator.model.hub import Hub
@@ -77,20 +79,19 @@ def progress_row(target_id: str, hub: Hub, site_url: str) -> Row:
     }
 
 
-def followthrough_tables(hub: Hub, site_url: str) -> tuple[Table, ...]:
-    """Progress per target (by document, then id), results (by target, year), deadlines (by date)."""
+def followthrough_tables(hub: Hub, site_url: str) -> Iterator[Table]:
+    """Progress per target (by document, then id), results (by target, year), deadlines (by date); made one at a
+    time as they are asked for."""
     targets = sorted(hub.targets, key=lambda t: (hub.targets[t].document_id, t))
+    yield make_table("progress", "Tiến độ thực hiện chỉ tiêu", PROGRESS_COLUMNS,
+                     (progress_row(t, hub, site_url) for t in targets))
     results = [r for target in sorted(hub.results) for r in hub.results[target]]
-    return (
-        make_table("progress", "Tiến độ thực hiện chỉ tiêu", PROGRESS_COLUMNS,
-                   (progress_row(t, hub, site_url) for t in targets)),
-        make_table("results", "Kết quả được báo cáo", RESULT_COLUMNS,
-                   ({"target_id": r.target, "document_id": r.document_id, "url": _result_url(r, site_url),
-                     "year": r.year, "value": _value(r.value), "scope": r.scope, "text": r.text} for r in results)),
-        make_table("deadlines", "Thời hạn", DEADLINE_COLUMNS,
-                   ({"document_id": e.document.id,
-                     "url": page_url(site_url, "document", e.document.id) + "#thoi-han",
-                     "date": e.deadline.date.iso(), "date_precision": e.deadline.date.precision,
-                     "recurring": e.deadline.recurring, "what": e.deadline.what,
-                     "bodies": joined(e.deadline.bodies), "calendar_uid": e.uid} for e in deadlines(hub))),
-    )
+    yield make_table("results", "Kết quả được báo cáo", RESULT_COLUMNS,
+                     ({"target_id": r.target, "document_id": r.document_id, "url": _result_url(r, site_url),
+                       "year": r.year, "value": _value(r.value), "scope": r.scope, "text": r.text} for r in results))
+    yield make_table("deadlines", "Thời hạn", DEADLINE_COLUMNS,
+                     ({"document_id": e.document.id,
+                       "url": page_url(site_url, "document", e.document.id) + "#thoi-han",
+                       "date": e.deadline.date.iso(), "date_precision": e.deadline.date.precision,
+                       "recurring": e.deadline.recurring, "what": e.deadline.what,
+                       "bodies": joined(e.deadline.bodies), "calendar_uid": e.uid} for e in deadlines(hub)))

@@ -18,23 +18,29 @@ from generator.model.hub import Hub
 from generator.render.followthrough import DEADLINES_URL, deadlines_page
 from generator.render.site_pages import about_page, data_page, home_page
 from generator.site import Page, PageJob, Redirect, SiteInfo
-from generator.tables import Table
+from generator.tables import TableSummary
 
 
-def page_jobs(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> list[PageJob]:
-    """Every page of the site, not yet rendered, in a stable order."""
-    return [*site_jobs(hub, site, tables)[:1], *(job for kind in kinds.REGISTRY for job in kind.pages(hub, site)),
-            *site_jobs(hub, site, tables)[1:]]
+def page_jobs(hub: Hub, site: SiteInfo, tables: Sequence[TableSummary] = (), keys: bool = True) -> list[PageJob]:
+    """Every page of the site, not yet rendered, in a stable order.
+
+    `keys=False` drops each job's key as the job is made: only the preview compares them, and a build of
+    10,000 documents would hold some 200 MB of them until its last page.
+    """
+    jobs = (job for kind in kinds.REGISTRY for job in kind.pages(hub, site))
+    if not keys:
+        jobs = (PageJob(job.url, job.render) if job.key is not None else job for job in jobs)
+    return [*site_jobs(hub, site, tables)[:1], *jobs, *site_jobs(hub, site, tables)[1:]]
 
 
-def site_jobs(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> list[PageJob]:
+def site_jobs(hub: Hub, site: SiteInfo, tables: Sequence[TableSummary] = ()) -> list[PageJob]:
     """The pages of the site as a whole: home, about, open data, deadlines."""
     return [PageJob("", partial(home_page, hub, site)), PageJob("gioi-thieu/", partial(about_page, hub, site)),
             PageJob("du-lieu/", partial(data_page, hub, site, tables)),
             PageJob(DEADLINES_URL, partial(deadlines_page, hub, site))]
 
 
-def render_pages(hub: Hub, site: SiteInfo, tables: Sequence[Table] = ()) -> Iterator[Page]:
+def render_pages(hub: Hub, site: SiteInfo, tables: Sequence[TableSummary] = ()) -> Iterator[Page]:
     """Every page of the site, rendered one at a time."""
     return (job() for job in page_jobs(hub, site, tables))
 

@@ -10,7 +10,7 @@ the clock's, so equal content gives equal pages.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from generator import labels
 from generator.model.hub import Hub
@@ -18,6 +18,7 @@ from generator.model.progress import Standing, TargetProgress, progress, standin
 from generator.model.records import Document, Result, Target
 from generator.render.contexts import DeadlineRow, DeadlinesContext
 from generator.site import Page, SiteInfo
+from generator.tables import Table, TableSummary
 
 #: The address of the deadlines page.
 DEADLINES_URL = "sap-den-han/"
@@ -102,12 +103,20 @@ _RECORD_COLUMNS = ("id", "document_id", "target_id", "result_document_id", "body
 def table_changes(hub: Hub, tables: Sequence[Any]) -> dict[str, Any]:
     """table name -> the last change (generator/history.py) of any record whose data the table holds, for the
     data page; a table none of whose records has a history is absent."""
+    latest = table_change_finder(hub)
+    return {table.name: change for table in tables if (change := latest(table)) is not None}
+
+
+def table_change_finder(hub: Hub) -> Callable[[Any], Any]:
+    """`table_changes` one table at a time: table -> the last change of a record it holds, or None."""
+    if not hub.history:  # nothing has a history: no table has a last change
+        return lambda table: None
     kinds_of: dict[str, list[str]] = {}
     for kind, records in hub.records.items():
         for ident in records:
             kinds_of.setdefault(ident, []).append(kind)
-    latest: dict[str, Any] = {}
-    for table in tables:
+
+    def latest(table: Any) -> Any:
         positions = [n for n, c in enumerate(table.columns) if c.name in _RECORD_COLUMNS]
         seen: set[str] = set()
         best = None
@@ -123,9 +132,13 @@ def table_changes(hub: Hub, tables: Sequence[Any]) -> dict[str, Any]:
                     changes = hub.history.get(key)
                     if changes and (best is None or changes[0].when > best.when):
                         best = changes[0]
-        if best is not None:
-            latest[table.name] = best
+        return best
     return latest
+
+
+def table_summary(table: Table, latest: Callable[[Any], Any]) -> TableSummary:
+    """What the data page shows of `table` (`latest`: a `table_change_finder`)."""
+    return TableSummary(table.name, table.title, table.columns, len(table.rows), latest(table))
 
 
 def standing_facet_values(doc: Document, hub: Hub) -> list[tuple[str, str]]:

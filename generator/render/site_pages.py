@@ -8,7 +8,7 @@ from generator.model.hub import Hub
 from generator.render.contexts import AboutContext, DataContext, HomeContext
 from generator.render.environment import make_page
 from generator.site import Page, SiteInfo
-from generator.tables import Table
+from generator.tables import TableSummary
 
 #: The national decision whose targets the home page shows beside local ones.
 NATIONAL_PLAN = "qd-1373-ttg-2021"
@@ -37,9 +37,9 @@ def about_page(hub: Hub, site: SiteInfo) -> Page:
                      "Về trang thông tin xây dựng xã hội học tập")
 
 
-def data_page(hub: Hub, site: SiteInfo, tables: Sequence[Table]) -> Page:
-    from generator.render.followthrough import table_changes
-
+def data_page(hub: Hub, site: SiteInfo, tables: Sequence[TableSummary]) -> Page:
+    """The open-data page, from what the export wrote of each table (`generator.pipeline.write_data`)."""
     return make_page("data.html", DataContext(title="Dữ liệu mở", page_url="du-lieu/", hub=hub, site=site,
-                                              tables=tables, changed=table_changes(hub, tables)),
+                                              tables=tables, changed={t.name: t.changed for t in tables
+                                                                      if t.changed is not None}),
                      "Tải dữ liệu văn bản, chỉ tiêu, học liệu, gương điển hình (JSON, CSV)")
