@@ -1,7 +1,12 @@
 """What changed and when: each record's history, from git.
 
 Editors commit YAML; every commit that touched a record's file is a change
-of that record, dated by the commit and summed up by its first line. One
+of that record, dated by the commit. What a page and a feed say of the change
+is the commit's `Cong-khai:` trailer (a line "Cong-khai: Sửa chỉ tiêu theo bản
+gốc" at the end of the message): a note written for the public, in a field
+meant for it. The message itself is for the people keeping the repository (its
+working remarks, in this repository in English) and is never published; a
+change without the trailer reads "Cập nhật nội dung." on the site. One
 `git log` over the content folders gives every file's history at once. Dates
 come from commits, never from the clock, so two builds of the same commit are
 identical. A tree outside git (or a file never committed) has no history, and
@@ -15,6 +20,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+#: The commit trailer whose value is the change's public note.
+PUBLIC_NOTE = "Cong-khai"
+
 #: The most changes kept per record (a page lists them; a feed takes the latest).
 KEEP = 50
 
@@ -24,7 +32,7 @@ class Change:
     """One commit that touched a record's file."""
 
     when: dt.datetime  # the commit's time, UTC
-    summary: str
+    summary: str  # the public note (the commit's Cong-khai trailer), "" without one
     commit: str  # abbreviated hash, to tell changes of the same day apart
 
     @property
@@ -37,7 +45,7 @@ class Change:
 
 def _git_log(root: Path, folders: list[str]) -> str:
     try:
-        run = subprocess.run(["git", "-C", str(root), "log", "--no-renames", "--format=%x1e%h%x1f%ct%x1f%s",
+        run = subprocess.run(["git", "-C", str(root), "log", "--no-renames", f"--format=%x1e%h%x1f%ct%x1f%(trailers:key={PUBLIC_NOTE},valueonly,separator=%x20)",
                               "--name-only", "--", *folders], capture_output=True, text=True, check=True, timeout=120)
     except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
         return ""

@@ -34,12 +34,12 @@ def make_tree(root: Path, history: bool = True) -> Path:
     if history:
         git(root, "init", "-q")
         git(root, "add", "plans", "content")
-        git(root, "commit", "-q", "-m", FIRST[1])
+        git(root, "commit", "-q", "-m", f"Import plan 7 and report 8\n\nCong-khai: {FIRST[1]}")
         plan = root / "plans" / f"{PLAN}.yml"
         plan.write_text(plan.read_text(encoding="utf-8").replace(
             "title: Xây dựng xã hội học tập tỉnh Mẫu giai đoạn 2023 - 2025",
             "title: Xây dựng xã hội học tập trên địa bàn tỉnh Mẫu giai đoạn 2023 - 2025"), encoding="utf-8")
-        git(root, "commit", "-q", "-am", EDIT[1], when=EDIT[0])
+        git(root, "commit", "-q", "-am", f"Plan 7: title as in the original\n\nCong-khai: {EDIT[1]}", when=EDIT[0])
     return root
 
 

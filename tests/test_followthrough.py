@@ -142,10 +142,11 @@ def test_history_comes_from_git_and_feeds_have_one_entry_per_change(followthroug
 
     _git(followthrough, "init", "-q")
     _git(followthrough, "add", "plans", "content")
-    _git(followthrough, "commit", "-q", "-m", "Nhập các văn bản ban đầu")
+    _git(followthrough, "commit", "-q", "-m", "Initial documents\n\nCong-khai: Nhập các văn bản ban đầu")
     plan = followthrough / "plans" / "kh-7-ubnd-mau-2023.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("value: 90", "value: 91"), encoding="utf-8")
-    _git(followthrough, "commit", "-q", "-am", "Sửa chỉ tiêu gia đình học tập theo bản gốc", when="2025-03-04T08:00:00+00:00")
+    _git(followthrough, "commit", "-q", "-am", "Target value as in the original\n\nCong-khai: Sửa chỉ tiêu gia đình học tập theo bản gốc",
+         when="2025-03-04T08:00:00+00:00")
     result = load_hub(followthrough, jobs=1)
     from generator.pipeline import attach_history
     attach_history(result.hub, followthrough, result.facts)

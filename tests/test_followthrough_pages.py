@@ -99,11 +99,26 @@ def test_without_git_the_page_says_the_date_is_not_known(tmp_path: Path):
     assert "Chưa rõ ngày thay đổi lần cuối" in _text(site, "du-lieu/")
 
 
+def test_only_the_public_note_of_a_commit_is_published(tmp_path: Path):
+    """A commit message speaks to the repository's keepers; without a Cong-khai trailer the page and the feed say
+    only that the content changed."""
+    root = make_tree(tmp_path / "repo")
+    plan = root / "plans" / f"{PLAN}.yml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "notes: [Ghi chú.]\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Fix YAML indentation (internal)\n\nSee review thread.", when="2026-01-20T00:00:00+00:00")
+    site = build_site(root, tmp_path / "site")
+    page = _text(site, f"van-ban/{PLAN}/")
+    assert "20/01/2026: Cập nhật nội dung." in page and f"16/01/2026: {EDIT[1]}" in page
+    feed = (site / "tin" / "van-ban.xml").read_text(encoding="utf-8")
+    for text in (page, feed):
+        assert "Fix YAML" not in text and "review thread" not in text and "Import plan" not in text
+
+
 def test_a_commit_summary_is_text_not_markup(tmp_path: Path):
     root = make_tree(tmp_path / "repo")
     plan = root / "plans" / f"{PLAN}.yml"
     plan.write_text(plan.read_text(encoding="utf-8") + "notes: [Ghi chú.]\n", encoding="utf-8")
-    git(root, "commit", "-q", "-am", "<img src=x onerror=alert(1)> sửa", when="2026-01-20T00:00:00+00:00")
+    git(root, "commit", "-q", "-am", "Notes\n\nCong-khai: <img src=x onerror=alert(1)> sửa", when="2026-01-20T00:00:00+00:00")
     body = (build_site(root, tmp_path / "site") / "van-ban" / PLAN / "index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in body and "&lt;img src=x onerror=alert(1)&gt; sửa" in body
 
