@@ -264,3 +264,15 @@ def test_a_reference_record_with_a_real_number_never_says_it_has_none(site: Path
     html = _text(site, "van-ban/luat-to-chuc-chinh-phu-2015/index.html")
     assert "<dt>Số hiệu</dt><dd>Chưa rõ</dd>" in html and "không ghi số" not in html
     assert "<dt>Người ký</dt><dd>Chưa rõ</dd>" in _text(site, "van-ban/qd-1373-ttg-2021/index.html")
+
+
+def test_not_found_page_finds_the_site_root_under_every_section(site: Path):
+    """Without a configured address, 404.html finds the site's root in the missing address by the first of the
+    site's top-level folders it contains: every folder a build writes must be in that list, or a missing page
+    under it loads its styles from the wrong place."""
+    script = (REPO / "theme" / "overrides" / "main.html").read_text(encoding="utf-8")
+    listed = set(re.search(r"s=\[([^\]]*)\]", script).group(1).replace('"', "").split(","))
+    folders = {p.name + "/" for p in site.iterdir() if p.is_dir()}
+    assert folders <= listed, sorted(folders - listed)
+    assert "sap-den-han/" in _text(site, "404.html")
+
