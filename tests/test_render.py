@@ -25,3 +25,20 @@ def test_a_build_lists_the_same_pages_without_their_keys():
     assert any(job.key is not None for job in with_keys)
     assert all(job.key is None for job in without)
     assert [job().body for job in without[:40]] == [job().body for job in with_keys[:40]]
+
+
+def test_numbers_are_kept_whole_in_a_pages_text_only():
+    """keep_codes_html: a document number or date in the text is kept on one line; a plain fraction, text in SVG or
+    in a form option, a number already kept, and tags' attributes are left alone; long code breaks after its dots."""
+    from generator.render.environment import keep_codes_html
+
+    docno = '<span class="xhht-docno">{}</span>'.format
+    html = ('<p>Theo <a href="../van-ban/qd-1/">Quyết định 1373/QĐ-TTg</a> ngày 30/7/2021, trang 3/3.</p>'
+            '<svg><text>2021/2025 1373/QĐ-TTg</text></svg><option>11-CT/TW</option>'
+            '<span class="xhht-docno">04/7/2022</span><p>Không có mã nào ở đây</p><p></p>'
+            '<code>sections[0].items[0].targets[0].year</code><code>ngắn</code>')
+    assert str(keep_codes_html(html)) == (
+        f'<p>Theo <a href="../van-ban/qd-1/">Quyết định {docno("1373/QĐ-TTg")}</a> ngày {docno("30/7/2021")}, '
+        'trang 3/3.</p><svg><text>2021/2025 1373/QĐ-TTg</text></svg><option>11-CT/TW</option>'
+        '<span class="xhht-docno">04/7/2022</span><p>Không có mã nào ở đây</p><p></p>'
+        '<code>sections[0]<wbr>.<wbr>items[0]<wbr>.<wbr>targets[0]<wbr>.<wbr>year</code><code>ngắn</code>')

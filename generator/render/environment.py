@@ -35,9 +35,17 @@ CODE = re.compile(r"(?<![\w/.-])[\w.-]*\d[\w.-]*(?:/[\w.-]*\w)+")
 def keep_codes(text: Any) -> markupsafe.Markup:
     """`text` escaped, each document number or date in it kept on one line (`.xhht-docno`): what the press copies
     is never split between two lines."""
-    escaped = str(markupsafe.escape(text or ""))
-    return markupsafe.Markup(CODE.sub(lambda m: m.group(0) if FRACTION.fullmatch(m.group(0))
-                                      else f'<span class="xhht-docno">{m.group(0)}</span>', escaped))
+    return markupsafe.Markup(_kept_whole(str(markupsafe.escape(text or ""))))
+
+
+def _kept_whole(escaped: str) -> str:
+    """`keep_codes` of text already escaped (a code holds a slash: text without one is left as it is, unsearched)."""
+    return CODE.sub(_docno, escaped) if "/" in escaped else escaped
+
+
+def _docno(match: re.Match[str]) -> str:
+    code = match.group(0)
+    return code if FRACTION.fullmatch(code) else f'<span class="xhht-docno">{code}</span>'
 
 
 #: A long token of code ("sections[0].items[0].targets[0].year:"), and where it may break: after its punctuation.
@@ -47,6 +55,8 @@ CODE_BREAK = re.compile(r"([./\]_:,])(?=[^\s])")
 
 #: Elements whose text is left as it is: not HTML text (SVG, scripts), or a number already kept whole.
 _AS_IS = re.compile(r"<(svg|script|style|textarea|option|title)\b")
+#: A tag, kept by `split` between the texts around it.
+_TAG = re.compile(r"(<[^>]*>)")
 
 
 def keep_codes_html(html: str) -> markupsafe.Markup:
@@ -54,8 +64,10 @@ def keep_codes_html(html: str) -> markupsafe.Markup:
     line, and long code (a field's path in an error message) breaking after its dots and brackets, never inside a
     word. Text inside SVG, scripts and form options, and numbers already marked, are left as they are."""
     out, in_code, as_is, last = [], False, "", ""
-    for part in re.split(r"(<[^>]*>)", html):
-        if part.startswith("<"):
+    for part in _TAG.split(html):
+        if not part:  # between two tags
+            continue
+        if part[0] == "<":
             in_code = part.startswith("<code") or (in_code and not part.startswith("</code"))
             if not as_is and (match := _AS_IS.match(part)) and not part.endswith("/>"):
                 as_is = match.group(1)
@@ -63,12 +75,14 @@ def keep_codes_html(html: str) -> markupsafe.Markup:
                 as_is = ""
             last = part
             out.append(part)
+        elif not in_code and "/" not in part:  # no code to keep whole or to break: most of a page's text
+            out.append(part)
         elif as_is or last == '<span class="xhht-docno">':
             out.append(part)
         elif in_code and LONG_CODE.search(part):
             out.append(LONG_CODE.sub(lambda m: CODE_BREAK.sub(r"\1<wbr>", m.group(0)), part))
         else:
-            out.append(str(keep_codes(markupsafe.Markup(part))))
+            out.append(_kept_whole(part))  # already safe HTML: nothing to escape
     return markupsafe.Markup("".join(out))
 
 
