@@ -197,51 +197,101 @@ def id_pattern() -> dict[str, Any]:
     return read_schema("common")["definitions"]["id"]
 
 
-# --- ids and references, read from the annotations ----------------------------------
+# --- plans: where in a kind's schema the fields a question is about lie -----------------
 
 @dataclass
-class _Plan:
-    """The parts of a schema that can hold references or define ids; cyclic for recursive definitions."""
+class Plan:
+    """The parts of a kind's schema that lead to the fields a question picks, and what it said of each field
+    (`mark`); cyclic for recursive definitions (an item holding items)."""
 
-    ref: str | None = None
-    record: str | None = None
-    properties: dict[str, _Plan] = field(default_factory=dict)
-    items: _Plan | None = None
-
-    def empty(self) -> bool:
-        return not (self.ref or self.record or self.properties or self.items)
+    mark: Any = None
+    properties: dict[str, Plan] = field(default_factory=dict)
+    items: Plan | None = None
 
 
-def _compile(node: dict[str, Any], root: dict[str, Any], memo: dict[str, _Plan]) -> _Plan | None:
-    node, name = deref(node, root)
-    if name is not None and "x-ref" not in node:
-        if name in memo:
-            return memo[name]
-        plan = memo[name] = _Plan()
-    else:
-        plan = _Plan()
-    plan.ref = node.get("x-ref")
-    plan.record = node.get("x-record")
-    for alternative in node.get("anyOf", []) + node.get("oneOf", []):
-        sub = _compile(alternative, root, memo)
-        if sub is not None:
-            plan.ref = plan.ref or sub.ref
-            plan.record = plan.record or sub.record
-            plan.properties.update(sub.properties)
-            plan.items = plan.items or sub.items
-    for key, child in node.get("properties", {}).items():
-        sub = _compile(child, root, memo)
-        if sub is not None:
-            plan.properties[key] = sub
-    if isinstance(node.get("items"), dict):
-        plan.items = _compile(node["items"], root, memo)
-    return None if plan.empty() else plan
+def compile_plan(root: dict[str, Any], mark: Callable[[dict[str, Any], str | None], Any]) -> Plan:
+    """The plan of the fields for which `mark(node, definition name)` is truthy, in the bundled schema `root`.
+
+    One walk serves every question the validator asks of the schemas (which fields are ids and references,
+    which are dates), so all read `$ref`, `anyOf`/`oneOf`/`allOf`, `properties` and `items` alike; the data is
+    then walked along the plan only, not along the whole schema, for every record.
+    """
+    memo: dict[tuple[str, Any], Plan] = {}
+
+    def walk(node: dict[str, Any]) -> Plan:
+        node, name = deref(node, root)
+        said = mark(node, name)
+        if name is not None:
+            if (name, said) in memo:  # the referring node's own keys can change the mark: both are the key
+                return memo[name, said]
+            plan = memo[name, said] = Plan(said)
+        else:
+            plan = Plan(said)
+        for alternative in node.get("anyOf", []) + node.get("oneOf", []) + node.get("allOf", []):
+            if isinstance(alternative, dict):
+                sub = walk(alternative)
+                plan.mark = plan.mark or sub.mark
+                plan.properties.update(sub.properties)
+                plan.items = plan.items or sub.items
+        for key, child in node.get("properties", {}).items():
+            if isinstance(child, dict):
+                plan.properties[key] = walk(child)
+        if isinstance(node.get("items"), dict):
+            plan.items = walk(node["items"])
+        return plan
+
+    return _prune(walk(root))
 
 
-@lru_cache(maxsize=None)
-def _plan(kind: str) -> _Plan:
+def _prune(root: Plan) -> Plan:
+    """Drop the branches that lead to no marked field (a recursive part is kept only if one lies below it)."""
+    plans: list[Plan] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        plan = stack.pop()
+        if id(plan) in seen:
+            continue
+        seen.add(id(plan))
+        plans.append(plan)
+        stack.extend(plan.properties.values())
+        if plan.items is not None:
+            stack.append(plan.items)
+    useful = {id(p) for p in plans if p.mark}
+    changed = True
+    while changed:
+        changed = False
+        for plan in plans:
+            if id(plan) not in useful and (any(id(s) in useful for s in plan.properties.values())
+                                           or (plan.items is not None and id(plan.items) in useful)):
+                useful.add(id(plan))
+                changed = True
+    for plan in plans:
+        plan.properties = {k: v for k, v in plan.properties.items() if id(v) in useful}
+        if plan.items is not None and id(plan.items) not in useful:
+            plan.items = None
+    return root
+
+
+_PLANS: dict[tuple[str, str], tuple[dict[str, Any], Plan]] = {}
+
+
+def kind_plan(kind: str, question: str, mark: Callable[[dict[str, Any], str | None], Any]) -> Plan:
+    """`compile_plan` of a kind's bundled schema, kept per (kind, question) until the schema is bundled anew
+    (a kind registered again)."""
     root = bundled(kind)
-    return _compile(root, root, {}) or _Plan()
+    known = _PLANS.get((kind, question))
+    if known is None or known[0] is not root:
+        known = _PLANS[kind, question] = (root, compile_plan(root, mark))
+    return known[1]
+
+
+# --- ids and references, read from the annotations ----------------------------------
+
+def _id_mark(node: dict[str, Any], name: str | None) -> tuple[str | None, str | None] | None:
+    """A field referring to a kind's record (`x-ref`), or an object defining records of a kind (`x-record`)."""
+    ref, record = node.get("x-ref"), node.get("x-record")
+    return (ref, record) if ref or record else None
 
 
 def walk_ids(kind: str, data: Any) -> Iterator[tuple[str, str, Path_, str]]:
@@ -254,7 +304,7 @@ def walk_ids(kind: str, data: Any) -> Iterator[tuple[str, str, Path_, str]]:
     if not isinstance(data, dict):
         return
     yield from _defined(kind, data, ())
-    yield from _walk(_plan(kind), data, ())
+    yield from _walk(kind_plan(kind, "ids", _id_mark), data, ())
 
 
 def _defined(kind: str, data: dict[str, Any], path: Path_) -> Iterator[tuple[str, str, Path_, str]]:
@@ -267,12 +317,13 @@ def _defined(kind: str, data: dict[str, Any], path: Path_) -> Iterator[tuple[str
                 yield "defines", kind, path + ("aliases", index), alias
 
 
-def _walk(plan: _Plan, data: Any, path: Path_) -> Iterator[tuple[str, str, Path_, str]]:
-    if plan.ref and isinstance(data, str):
-        yield "refers", plan.ref, path, data
+def _walk(plan: Plan, data: Any, path: Path_) -> Iterator[tuple[str, str, Path_, str]]:
+    ref, record = plan.mark or (None, None)
+    if ref and isinstance(data, str):
+        yield "refers", ref, path, data
     if isinstance(data, dict):
-        if plan.record:
-            yield from _defined(plan.record, data, path)
+        if record:
+            yield from _defined(record, data, path)
         for key, sub in plan.properties.items():
             if key in data:
                 yield from _walk(sub, data[key], path + (key,))

@@ -75,7 +75,7 @@ def _clear_caches() -> None:
     from generator import schemas
     from generator.render import environment
 
-    for cached in (schemas.bundled, schemas.fast_validator, schemas._plan, environment.environment):
+    for cached in (schemas.bundled, schemas.fast_validator, environment.environment):  # kind_plan follows bundled
         cached.cache_clear()
 
 

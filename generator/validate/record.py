@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator
 
@@ -19,7 +19,7 @@ from generator import links, markdown_safe
 from generator.loader import LoadedFile
 from generator.model.anchors import PAGE_ANCHORS, item_anchor as _anchor
 from generator.problems import Problem, format_field
-from generator.schemas import anchored, bundled, deref, id_pattern, walk_ids
+from generator.schemas import Plan, anchored, id_pattern, kind_plan, walk_ids
 from generator.validate import privacy
 
 Path_ = tuple[str | int, ...]
@@ -187,82 +187,12 @@ def _is_date(node: dict[str, Any], name: str | None) -> bool:
     return named or str(node.get("pattern", "")).startswith("^[0-9]{4}")
 
 
-@dataclass
-class _DatePlan:
-    """Where a kind's schema holds dates (cyclic for recursive definitions, like the id walker's plan)."""
-
-    date: bool = False
-    properties: dict[str, "_DatePlan"] = field(default_factory=dict)
-    items: "_DatePlan | None" = None
+def _date_mark(node: dict[str, Any], name: str | None) -> bool | None:
+    return _is_date(node, name) or None
 
 
-def _compile_dates(node: dict[str, Any], root: dict[str, Any], memo: dict[str, _DatePlan]) -> _DatePlan | None:
-    node, name = deref(node, root)
-    if _is_date(node, name):
-        return _DatePlan(date=True)
-    if name is not None:
-        if name in memo:
-            return memo[name]
-        plan = memo[name] = _DatePlan()
-    else:
-        plan = _DatePlan()
-    for alternative in node.get("anyOf", []) + node.get("oneOf", []) + node.get("allOf", []):
-        sub = _compile_dates(alternative, root, memo) if isinstance(alternative, dict) else None
-        if sub is not None:
-            plan.date = plan.date or sub.date
-            plan.properties.update(sub.properties)
-            plan.items = plan.items or sub.items
-    for key, child in node.get("properties", {}).items():
-        sub = _compile_dates(child, root, memo)
-        if sub is not None:
-            plan.properties[key] = sub
-    if isinstance(node.get("items"), dict):
-        plan.items = _compile_dates(node["items"], root, memo)
-    found = plan.date or plan.properties or plan.items
-    return plan if found or name is not None else None
-
-
-def _prune(root: _DatePlan) -> _DatePlan:
-    """Drop the branches that lead to no date (a recursive definition is kept only if dates lie below it)."""
-    plans, stack = [], [root]
-    while stack:
-        plan = stack.pop()
-        if any(plan is p for p in plans):
-            continue
-        plans.append(plan)
-        stack.extend(plan.properties.values())
-        if plan.items is not None:
-            stack.append(plan.items)
-    useful = {id(p) for p in plans if p.date}
-    changed = True
-    while changed:
-        changed = False
-        for plan in plans:
-            if id(plan) not in useful and (any(id(s) in useful for s in plan.properties.values())
-                                           or (plan.items is not None and id(plan.items) in useful)):
-                useful.add(id(plan))
-                changed = True
-    for plan in plans:
-        plan.properties = {k: v for k, v in plan.properties.items() if id(v) in useful}
-        if plan.items is not None and id(plan.items) not in useful:
-            plan.items = None
-    return root
-
-
-_DATE_PLANS: dict[str, tuple[dict[str, Any], _DatePlan]] = {}
-
-
-def _date_plan(kind: str) -> _DatePlan:
-    """The plan of a kind's date fields, made again when its bundled schema is (a kind registered anew)."""
-    root = bundled(kind)
-    known = _DATE_PLANS.get(kind)
-    if known is None or known[0] is not root:
-        known = _DATE_PLANS[kind] = (root, _prune(_compile_dates(root, root, {}) or _DatePlan()))
-    return known[1]
-
-
-def _walk_dates(plan: _DatePlan, data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if plan.date and isinstance(data, str):
+def _walk_dates(plan: Plan, data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if plan.mark and isinstance(data, str):
         yield path, data
     if isinstance(data, dict):
         for key, sub in plan.properties.items():
@@ -275,7 +205,7 @@ def _walk_dates(plan: _DatePlan, data: Any, path: Path_) -> Iterator[tuple[Path_
 
 def _date_fields(record: Record) -> Iterator[tuple[Path_, str]]:
     """Every field the kind's schema declares a date (a definition named `...date`, or a date pattern), with its path."""
-    yield from _walk_dates(_date_plan(record.kind), record.data, ())
+    yield from _walk_dates(kind_plan(record.kind, "dates", _date_mark), record.data, ())
 
 
 def check_dates(record: Record) -> list[Problem]:
