@@ -268,3 +268,15 @@ def test_updating_the_indexes_for_changed_documents_equals_deriving_them_again(b
     documents = kinds.get("document")
     updated = with_documents_changed(before, after.records, changed, documents.indexed, documents.order)
     assert _derived(updated) == _derived(after)
+
+
+def test_after_the_model_the_facts_say_only_which_record_each_file_holds(base_tree: Path):
+    """load_hub keeps of the checks' facts what the history reads (kind, id, path); their ids, links and contacts,
+    hundreds of megabytes for a large hub, are let go before the model is built."""
+    from generator.pipeline import check
+
+    checked = check(base_tree, jobs=1)
+    loaded = load_hub(base_tree, jobs=1)
+    assert [(f.kind, f.id, f.path) for f in loaded.facts] == [(f.kind, f.id, f.path) for f in checked.facts]
+    assert any(f.defines and f.links for f in checked.facts)
+    assert not any(f.defines or f.links or f.contacts or f.official for f in loaded.facts)
