@@ -280,3 +280,21 @@ def test_after_the_model_the_facts_say_only_which_record_each_file_holds(base_tr
     assert [(f.kind, f.id, f.path) for f in loaded.facts] == [(f.kind, f.id, f.path) for f in checked.facts]
     assert any(f.defines and f.links for f in checked.facts)
     assert not any(f.defines or f.links or f.contacts or f.official for f in loaded.facts)
+
+
+def test_repeated_words_are_one_object_across_the_hub(hub: Hub):
+    """The model shares what decoding would copy per occurrence: each target's document id and (when it has no words
+    of its own) its item's text, and short words such as a unit or an anchor across documents."""
+    from generator.model import iter_items
+
+    targets = [(doc, item, t) for doc in hub.documents.values() for item in iter_items(doc.sections) for t in item.targets]
+    assert len({doc.id for doc, _, _ in targets}) > 1
+    assert all(t.document_id is doc.id for doc, _, t in targets)
+    assert all(t.text is item.text for _, item, t in targets if t.text == item.text)
+    units = {}
+    for _, _, t in targets:
+        assert units.setdefault(t.unit, t.unit) is t.unit
+    anchors = {}
+    for doc in hub.documents.values():
+        for item in iter_items(doc.sections):
+            assert anchors.setdefault(item.anchor, item.anchor) is item.anchor
