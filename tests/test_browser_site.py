@@ -168,6 +168,8 @@ def test_resource_finder_narrows_twice_without_javascript(chromium, base: str):
         for chip in finder.locator(".xhht-chip").all():
             box = chip.bounding_box()
             assert box is not None and box["height"] >= 24, chip.inner_text()
+        page.get_by_role("link", name="2 học liệu", exact=True).click()  # past the filters, to the results
+        assert scrolled_into_view(page, "#xhht-ket-qua .xhht-card-title")
         chosen.first.click()
         page.wait_for_url("**/hoc-lieu/chi-phi/mien-phi/")
     finally:
