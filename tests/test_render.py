@@ -36,9 +36,10 @@ def test_numbers_are_kept_whole_in_a_pages_text_only():
     html = ('<p>Theo <a href="../van-ban/qd-1/">Quyết định 1373/QĐ-TTg</a> ngày 30/7/2021, trang 3/3.</p>'
             '<svg><text>2021/2025 1373/QĐ-TTg</text></svg><option>11-CT/TW</option>'
             '<span class="xhht-docno">04/7/2022</span><p>Không có mã nào ở đây</p><p></p>'
-            '<code>sections[0].items[0].targets[0].year</code><code>ngắn</code>')
+            '<code>sections[0].items[0].targets[0].year</code><code>ngắn</code><svg/>ngày 1/2/2020<code>a/b</code>')
     assert str(keep_codes_html(html)) == (
         f'<p>Theo <a href="../van-ban/qd-1/">Quyết định {docno("1373/QĐ-TTg")}</a> ngày {docno("30/7/2021")}, '
         'trang 3/3.</p><svg><text>2021/2025 1373/QĐ-TTg</text></svg><option>11-CT/TW</option>'
         '<span class="xhht-docno">04/7/2022</span><p>Không có mã nào ở đây</p><p></p>'
-        '<code>sections[0]<wbr>.<wbr>items[0]<wbr>.<wbr>targets[0]<wbr>.<wbr>year</code><code>ngắn</code>')
+        '<code>sections[0]<wbr>.<wbr>items[0]<wbr>.<wbr>targets[0]<wbr>.<wbr>year</code><code>ngắn</code>'
+        f'<svg/>ngày {docno("1/2/2020")}<code>a/b</code>')

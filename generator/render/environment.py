@@ -55,6 +55,8 @@ CODE_BREAK = re.compile(r"([./\]_:,])(?=[^\s])")
 
 #: Elements whose text is left as it is: not HTML text (SVG, scripts), or a number already kept whole.
 _AS_IS = re.compile(r"<(svg|script|style|textarea|option|title)\b")
+#: The first letters of those elements' names (most tags need no closer look).
+_AS_IS_FIRST = frozenset("sto")
 #: A tag, kept by `split` between the texts around it.
 _TAG = re.compile(r"(<[^>]*>)")
 
@@ -68,11 +70,15 @@ def keep_codes_html(html: str) -> markupsafe.Markup:
         if not part:  # between two tags
             continue
         if part[0] == "<":
-            in_code = part.startswith("<code") or (in_code and not part.startswith("</code"))
-            if not as_is and (match := _AS_IS.match(part)) and not part.endswith("/>"):
+            if in_code:
+                in_code = not part.startswith("</code")
+            elif part[1:2] == "c":
+                in_code = part.startswith("<code")
+            if as_is:
+                if part.startswith(f"</{as_is}"):
+                    as_is = ""
+            elif part[1:2] in _AS_IS_FIRST and (match := _AS_IS.match(part)) and not part.endswith("/>"):
                 as_is = match.group(1)
-            elif as_is and part.startswith(f"</{as_is}"):
-                as_is = ""
             last = part
             out.append(part)
         elif not in_code and "/" not in part:  # no code to keep whole or to break: most of a page's text
