@@ -59,7 +59,8 @@ def test_weights_are_lunr_pys_weights(hub):
     for name, boost in FIELDS:
         lunr.field(name, boost=boost)
     for number, analysed in enumerate(fields):
-        terms = [[names[t] for text in field for t in text.terms.tolist()] for field in analysed]
+        terms = [[names[t] for text in field for t, n in zip(text.terms.tolist(), text.tf.tolist()) for _ in range(n)]
+                 for field in analysed]
         lunr.add({"r": str(number), **{name: field for (name, _), field in zip(FIELDS, terms)}})
     index = lunr.build().serialize()
     vectors = {ref: dict(zip(values[::2], values[1::2])) for ref, values in index["fieldVectors"]}

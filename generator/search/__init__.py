@@ -39,7 +39,7 @@ from generator.search.collect import POSTING, SPELLING, Collector
 from generator.search.layout import LEXICON_BYTES, PAGE_BYTES, family_key, lay_out
 from generator.search.spill import Spill
 from generator.search.store import ENTRIES_PER_BLOCK, PAGES_PER_BLOCK, POSITIONS, StoreWriter, bounded
-from generator.search.weights import Postings, idf, norms, weigh
+from generator.search.weights import Postings, norms, weigh
 
 #: Most postings kept for one term ("champion list"; generator/search/weights.py).
 CHAMPIONS = 500
@@ -107,17 +107,19 @@ class Builder:
             self.collector.add(entry)
 
     def weighed(self, limit: int | None) -> Iterator[tuple[Postings, spelling.Masks]]:
-        """Every bucket's postings (at most `limit` per term) and spelling masks; `self.ranks` set first."""
+        """Every bucket's postings (at most `limit` per term) and spelling masks; `self.ranks` holds the bucket's
+        words' spellings when it comes, `self.field_counts` every term's (entry, field) count at the end."""
         collector = self.collector
         collector.flush()
         count, vocabulary = collector.entries, len(self.analyzer.term_ids)
-        idf_of = idf(collector.field_counts[:vocabulary], count)
         norm_of = norms(collector.lengths, count)
         pair_word = np.array(self.analyzer.pair_word, dtype=np.int64)
-        self.ranks = spelling.rank(pair_word, self.analyzer.pair_key, collector.pair_counts, vocabulary)
+        self.ranks = spelling.Ranks.empty(vocabulary, len(pair_word))
+        self.field_counts = np.zeros(vocabulary, dtype=np.int64)
         for bucket in range(self.spilled.buckets):
-            yield (weigh(self.spilled.read(bucket), idf_of, norm_of, limit),
-                   spelling.masks(self.spelled.read(bucket), pair_word, self.ranks))
+            post = weigh(self.spilled.read(bucket), count, norm_of, limit)
+            self.field_counts[post.terms] = post.fields
+            yield post, spelling.masks(self.spelled.read(bucket), pair_word, self.analyzer.pair_key, self.ranks)
 
     def close(self) -> None:
         self.spilled.close()
@@ -160,7 +162,7 @@ def search_files(hub: Hub) -> dict[str, bytes]:
     finally:
         builder.close()
     order = sorted(range(len(names)), key=lambda t: family_key(names[t]))
-    counts = collector.field_counts[:len(names)].tolist()  # the lexicon's rarity: lunr's document count
+    counts = builder.field_counts.tolist()  # the lexicon's rarity: lunr's document count
     layout = lay_out([names[t] for t in order], [records[t] for t in order], {names[t]: counts[t] for t in order},
                      _encode)
     del records

@@ -4,15 +4,17 @@ The same words come back again and again: a target repeats the wording of
 its item, documents quote the same decisions, re-issued plans keep their
 paragraphs. A text (a title, a field value, a passage) is analysed once and
 kept, as arrays, while it is among the last `CACHE` distinct texts seen; the
-cache is emptied when full, so memory does not grow with the corpus. Ids are
-given in order of first appearance, so they are the same in every process
-and under every hash seed (and the output does not depend on them anyway:
-files are ordered by term, postings by entry).
+cache is emptied when full, so memory does not grow with the corpus. A text
+is kept as its distinct terms and how often each occurs (what lunr's
+weights need): a passage reused across documents is counted once, not at
+each use. Ids are given in order of first appearance, so they are the same
+in every process and under every hash seed (and the output does not depend
+on them anyway: files are ordered by term, postings by entry).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import count
 from typing import NamedTuple
 
@@ -29,16 +31,20 @@ TITLE, KEYWORDS, BODY = 0, 1, 2
 CACHE = 1 << 14
 
 _NONE = np.zeros(0, dtype=np.int32)
+_ONE = np.ones(1, dtype=np.int32)
 
 
 class Analysed(NamedTuple):
-    """One text: the ids of its terms, in order, and the ids of its distinct (word, accent spelling) pairs."""
+    """One text: the ids of its distinct terms (in order of first occurrence), how many times each occurs,
+    the number of terms (lunr's field length) and the ids of its distinct (word, accent spelling) pairs."""
 
     terms: np.ndarray
+    tf: np.ndarray
+    length: int
     pairs: np.ndarray
 
 
-EMPTY = Analysed(_NONE, _NONE)
+EMPTY = Analysed(_NONE, _NONE, 0, _NONE)
 
 
 class Analyzer:
@@ -69,7 +75,9 @@ class Analyzer:
         if not terms:
             return EMPTY
         term_ids, pair_ids = self.term_ids, self.pair_ids
-        ids = np.fromiter(map(term_ids.__getitem__, terms), dtype=np.int32, count=len(terms))
+        counted = Counter(terms)
+        ids = np.fromiter(map(term_ids.__getitem__, counted), dtype=np.int32, count=len(counted))
+        tf = np.fromiter(counted.values(), dtype=np.int32, count=len(counted))
         distinct = list(dict.fromkeys(spelled))
         numbers = list(map(pair_ids.get, distinct))
         if None in numbers:
@@ -78,7 +86,7 @@ class Analyzer:
                     number = numbers[index] = pair_ids[pair] = len(self.pair_word)
                     self.pair_word.append(term_ids[pair[0]])
                     self.pair_key.append(pair[1])
-        return Analysed(ids, np.array(numbers, dtype=np.int32))
+        return Analysed(ids, tf, len(terms), np.array(numbers, dtype=np.int32))
 
     def exact(self, title: str) -> Analysed:
         """The exact-name term of a title (`=huyen+kbang`), as a text of one term without spellings."""
@@ -87,7 +95,7 @@ class Analyzer:
             if len(self._exact) >= CACHE:
                 self._exact.clear()
             if words(title):
-                found = Analysed(np.array([self.term_ids[exact_term(title)]], dtype=np.int32), _NONE)
+                found = Analysed(np.array([self.term_ids[exact_term(title)]], dtype=np.int32), _ONE, 1, _NONE)
             else:
                 found = EMPTY
             self._exact[title] = found

@@ -9,7 +9,10 @@ only the entries that are *not* written with the first spelling alone,
 with a bit mask of the spellings they hold.
 
 The (entry, spelling) rows are spilled to disk by word like the postings
-(generator/search/spill.py) and turned into masks one bucket at a time.
+(generator/search/spill.py), in entry order and not deduplicated (an entry
+holds a spelling in its title and its body); one bucket at a time, they
+are counted (the entries holding each spelling rank its word's spellings:
+all of a word's rows are in its bucket) and turned into masks.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from generator.search.spill import grouped
 from generator.search_text import sort_key
 
 #: Spellings kept per word (bits of a mask); a word has a handful, untrusted text might bring hundreds.
@@ -26,22 +30,25 @@ MOST = 30
 
 @dataclass
 class Ranks:
-    """The spellings of every word, most common first, and the bit of each (word, spelling) pair."""
+    """The spellings of every word, most common first, and the bit of each (word, spelling) pair; filled one bucket
+    at a time (`rank`)."""
 
     keys: dict[int, list[str]]  # word id -> its spellings (at most MOST)
     several: np.ndarray         # word id -> written in more than one way
     bit: np.ndarray             # pair id -> 1 << rank of its spelling, 0 past MOST
 
+    @classmethod
+    def empty(cls, vocabulary: int, pairs: int) -> "Ranks":
+        return cls({}, np.zeros(vocabulary, dtype=bool), np.zeros(pairs, dtype=np.int64))
 
-def rank(pair_word: np.ndarray, pair_key: list[str], holders: np.ndarray, vocabulary: int) -> Ranks:
-    """Spellings ranked by the number of entries holding them, then in code-unit order."""
+
+def rank(ranks: Ranks, pairs: np.ndarray, holders: np.ndarray, pair_word: np.ndarray, pair_key: list[str]) -> None:
+    """The spellings of the words of `pairs` (each held by `holders` entries) into `ranks`: ranked by the number of
+    entries holding them, then in code-unit order."""
     by_word: dict[int, list[tuple[int, bytes, int]]] = {}
-    for pair, (word, count) in enumerate(zip(pair_word.tolist(), holders.tolist())):
-        if count:
-            by_word.setdefault(word, []).append((-count, sort_key(pair_key[pair]), pair))
-    keys: dict[int, list[str]] = {}
-    several = np.zeros(vocabulary, dtype=bool)
-    bit = np.zeros(len(pair_word), dtype=np.int64)
+    for pair, word, count in zip(pairs.tolist(), pair_word[pairs].tolist(), holders.tolist()):
+        by_word.setdefault(word, []).append((-count, sort_key(pair_key[pair]), pair))
+    keys, several, bit = ranks.keys, ranks.several, ranks.bit
     for word, found in by_word.items():
         found.sort()
         del found[MOST:]
@@ -49,7 +56,6 @@ def rank(pair_word: np.ndarray, pair_key: list[str], holders: np.ndarray, vocabu
         several[word] = len(found) > 1
         for number, (_, _, pair) in enumerate(found):
             bit[pair] = 1 << number
-    return Ranks(keys, several, bit)
 
 
 @dataclass
@@ -69,15 +75,25 @@ class Masks:
         return np.where(self.keys[where] == wanted, self.masks[where], 1)
 
 
-def masks(rows: np.ndarray, pair_word: np.ndarray, ranks: Ranks) -> Masks:
-    """The masks of the (entry, pair) `rows` of one bucket."""
+def masks(rows: np.ndarray, pair_word: np.ndarray, pair_key: list[str], ranks: Ranks) -> Masks:
+    """The masks of the (entry, pair) `rows` of one bucket (in entry order), its words' spellings ranked into
+    `ranks` first."""
     pair = rows["pair"].astype(np.int64)
+    entry = rows["entry"].astype(np.int64)
+    order = grouped(pair)  # by pair, then entry
+    held, by = pair[order], entry[order]
+    del order
+    if len(held):
+        new = np.flatnonzero(np.r_[True, (held[1:] != held[:-1]) | (by[1:] != by[:-1])])  # (pair, entry) once
+        held = held[new]
+        first = np.flatnonzero(np.r_[True, held[1:] != held[:-1]])
+        rank(ranks, held[first], np.diff(np.r_[first, len(held)]), pair_word, pair_key)
+    del held, by
     word = pair_word[pair]
     keep = ranks.several[word]
-    pair, word, entry = pair[keep], word[keep], rows["entry"][keep].astype(np.int64)
-    keys = (word << 32) | entry
-    order = np.argsort(keys, kind="stable")
-    keys, bits = keys[order], ranks.bit[pair[order]]
+    pair, word, entry = pair[keep], word[keep], entry[keep]
+    order = grouped(word)  # by word, then entry
+    keys, bits = (word[order] << 32) | entry[order], ranks.bit[pair[order]]
     if not len(keys):
         return Masks(keys, bits)
     first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])

@@ -6,8 +6,8 @@ stage writes them as it reads the entries, each row to the bucket of its
 term (`term % buckets`), and weighs one bucket at a time: memory holds one
 bucket's rows (the index stage takes a bucket per 100 documents, so that is
 about the same whatever the corpus). Rows are appended in the order
-written: the index writes each chunk of entries sorted by (term, entry), so
-a bucket is a few sorted runs.
+written: the index writes them in entry order, so a stable sort of a bucket
+by term (`grouped`) leaves each term's rows in entry order.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-
 
 
 class Spill:
@@ -67,3 +66,18 @@ def row_type(**fields: str) -> np.dtype:
     """A dtype of little-endian fields (the same bytes on every machine), packed."""
     return np.dtype(list(fields.items()))
 
+
+def grouped(values: np.ndarray) -> np.ndarray:
+    """The order that groups equal `values` (non-negative integers), ascending, keeping the order of the rows of
+    each: a stable sort, by radix on 16 bits when the distinct values are few enough to be numbered in 16 bits
+    (a bucket's terms are: numbering them takes one pass), which is several times faster than a merge sort."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    top = int(values.max())
+    if top >= 1 << 16:
+        present = np.zeros(top + 1, dtype=bool)
+        present[values] = True
+        if int(np.count_nonzero(present)) > 1 << 16:
+            return np.argsort(values, kind="stable")
+        values = (np.cumsum(present) - 1)[values]
+    return np.argsort(values.astype(np.uint16), kind="stable")

@@ -13,6 +13,12 @@ values too close to a rounding boundary for numpy's shortcut are rounded by
 Python). tests/test_index.py checks the result against lunr.py's own
 serialized index.
 
+The rows of a bucket come in entry order, a term possibly in several rows
+of one field (one per text of the field: generator/search/collect.py); they
+are grouped by term (a stable sort) and the rows of one (term, entry, field)
+added up before anything is weighed, and the fields holding each term
+(lunr's document count) counted then: a term's rows are all in its bucket.
+
 An entry's weight for a term is the sum over fields of lunr's field weights
 (x 1000, integers): lunr scores a query by summing its field scores, so the
 sum is all the browser needs. Whether the term is in the title is kept as
@@ -27,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from generator.search.analysis import FIELDS, TITLE
+from generator.search.spill import grouped
 
 K1 = 1.2
 B = 0.75
@@ -41,11 +48,19 @@ class Postings:
     entries: np.ndarray  # entry number
     weights: np.ndarray  # lunr weight x 1000, x 2, + 1 if in the title
     df: np.ndarray       # entries holding each term (before any cut)
+    fields: np.ndarray   # (entry, field) pairs holding each term: lunr's document count, for its idf
 
 
 def idf(counts: np.ndarray, entries: int) -> np.ndarray:
     """lunr's idf of every term, from the number of (entry, field) holding it."""
     return np.array([math.log(1 + abs((entries - c + 0.5) / (c + 0.5))) for c in counts.tolist()], dtype=np.float64)
+
+
+def averages(lengths: np.ndarray, entries: int) -> list[float]:
+    """lunr's average length (number of terms) of each field, from the length of every (entry, field)
+    (`lengths`: entry * 3 + field)."""
+    by_field = lengths.reshape(entries, len(FIELDS))
+    return [int(by_field[:, f].sum()) / entries if entries else 0.0 for f in range(len(FIELDS))]
 
 
 def norms(lengths: np.ndarray, entries: int) -> np.ndarray:
@@ -54,8 +69,7 @@ def norms(lengths: np.ndarray, entries: int) -> np.ndarray:
     fields = len(FIELDS)
     by_field = lengths.reshape(entries, fields)
     out = np.zeros(4 * entries, dtype=np.float64)
-    for f in range(fields):
-        average = int(by_field[:, f].sum()) / entries if entries else 0.0
+    for f, average in enumerate(averages(lengths, entries)):
         if average:
             out[f::4] = K1 * (1 - B + B * (by_field[:, f] / average))
     return out
@@ -77,17 +91,25 @@ def lunr_round(scores: np.ndarray) -> np.ndarray:
 _BOOSTS = np.array([boost for _, boost in FIELDS], dtype=np.float64)
 
 
-def weigh(rows: np.ndarray, idf_of: np.ndarray, norm_of: np.ndarray, limit: int | None) -> Postings:
-    """The postings of `rows` (generator/search/collect.py POSTING: runs sorted by term then slot), fields
+def weigh(rows: np.ndarray, entries: int, norm_of: np.ndarray, limit: int | None) -> Postings:
+    """The postings of `rows` (generator/search/collect.py POSTING, in entry order) of `entries` entries, fields
     summed per entry; with `limit`, each term keeps only its `limit` best postings (`champions`)."""
-    # Each run is in (term, entry, field) order and the runs in entry order: a stable sort by term keeps it.
-    order = np.argsort((rows["key"] >> 32).astype(np.int32), kind="stable")
-    key, tf = rows["key"][order], rows["tf"][order].astype(np.float64)
+    key, tf = np.ascontiguousarray(rows["key"]), np.ascontiguousarray(rows["tf"])  # (gathers from them are faster)
+    order = grouped(key >> 32)  # by term, then (stable) by slot
+    key, tf = key[order], tf[order]
     del order
+    if len(key):
+        same = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])  # the rows of one (term, slot) are adjacent
+        key, tf = key[same], np.add.reduceat(tf, same)
+        del same
     term, slot = key >> 32, key & 0xFFFFFFFF
+    first = np.flatnonzero(np.r_[True, term[1:] != term[:-1]]) if len(term) else np.zeros(0, dtype=np.int64)
+    fields = np.diff(np.r_[first, len(term)])
+    idf_of = np.repeat(idf(fields, entries), fields)
     field = slot & 3
-    scores = idf_of[term] * ((K1 + 1) * tf) / (norm_of[slot] + tf)
-    del tf, slot
+    tf = tf.astype(np.float64)
+    scores = idf_of * ((K1 + 1) * tf) / (norm_of[slot] + tf)
+    del tf, slot, idf_of
     scores *= _BOOSTS[field]
     weights = lunr_round(scores) * 2 + (field == TITLE)
     del scores, field
@@ -104,7 +126,7 @@ def weigh(rows: np.ndarray, idf_of: np.ndarray, norm_of: np.ndarray, limit: int 
         if keep is not None:
             term, entry, weights = term[keep], entry[keep], weights[keep]
             first = np.flatnonzero(np.r_[True, term[1:] != term[:-1]])
-    return Postings(term[first], np.r_[first, len(term)], entry, weights, df)
+    return Postings(term[first], np.r_[first, len(term)], entry, weights, df, fields)
 
 
 def champions(term: np.ndarray, entry: np.ndarray, weights: np.ndarray, first: np.ndarray, sizes: np.ndarray,
