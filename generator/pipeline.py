@@ -8,6 +8,7 @@ it). The checks across files and the model run in this process.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 from dataclasses import dataclass, field
@@ -156,11 +157,35 @@ def load_hub(root: Path, jobs: int | None = None) -> CheckResult:
     return result
 
 
-def _consumed(items: list):
+def _consumed(items: list, every: int = 1000):
     """Items from the end of `items`, each dropped from the list as it is taken (their bytes are freed as the
-    model turns them into structs)."""
+    model turns them into structs); the freed memory is given back to the system `every` items."""
+    taken = 0
     while items:
         yield items.pop()
+        taken += 1
+        if taken % every == 0:
+            give_back_memory()
+    give_back_memory()
+
+
+_LIBC: list = []
+
+
+def give_back_memory() -> None:
+    """Return the memory freed so far to the system (glibc's `malloc_trim`; nothing elsewhere).
+
+    A record's prepared bytes (tens of kilobytes each) come from the C heap, the structs made of them from
+    Python's own arenas: without this, the heap keeps the pages of every freed record, and at 10,000
+    documents the build carries some 400 MB it no longer uses beside the model.
+    """
+    if not _LIBC:
+        try:
+            _LIBC.append(ctypes.CDLL("libc.so.6").malloc_trim)
+        except (OSError, AttributeError):
+            _LIBC.append(None)
+    if _LIBC[0] is not None:
+        _LIBC[0](0)
 
 
 @dataclass
@@ -248,6 +273,7 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
             # summaries, and the hub alone is then in memory beside the pages' jobs.
             tables = write_data(hub, site, put)
             counts["data"] = len(written)
+            give_back_memory()  # the tables' rows and the facts
             # The preview compares page keys; a build does not: dropped as each job is made.
             jobs = page_jobs(hub, site, tables, keys=False)
             report.stage("Xây dựng trang", total=len(jobs))

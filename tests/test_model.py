@@ -298,3 +298,25 @@ def test_repeated_words_are_one_object_across_the_hub(hub: Hub):
     for doc in hub.documents.values():
         for item in iter_items(doc.sections):
             assert anchors.setdefault(item.anchor, item.anchor) is item.anchor
+
+
+def test_memory_freed_by_the_model_stage_goes_back_to_the_system():
+    """give_back_memory (glibc's malloc_trim): the pages of freed records' bytes (tens of kilobytes each, from the C
+    heap) are returned, not kept beside the model for the rest of the build."""
+    import ctypes.util
+
+    from generator.pipeline import give_back_memory
+
+    if not ctypes.util.find_library("c") or not Path("/proc/self/statm").exists():
+        pytest.skip("glibc and /proc only")
+
+    def resident() -> int:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * 4096
+
+    blobs = [bytes([n % 251]) * 30_000 for n in range(6000)]  # about 180 MB in the C heap, as records' bytes are
+    keep = blobs[-1:]
+    before = resident()
+    del blobs
+    give_back_memory()
+    assert before - resident() > 100 * 2**20
+    assert keep
