@@ -105,3 +105,26 @@ def test_a_short_text_answering_most_words_comes_before_a_long_one_holding_each_
     })
     for query in ("phần mềm đọc màn hình cho người mù", "phan mem doc man hinh cho nguoi mu"):
         assert _first_page(site, query) == "hoc-lieu/b-trinh-doc/"
+
+
+def test_a_name_left_out_of_a_common_words_postings_is_found_by_its_stored_text(base_tree: Path, tmp_path: Path):
+    """A very common word keeps only its best postings (generator/search/weights.py, CHAMPIONS): a body whose
+    long name holds it among hundreds of shorter ones is left out of its list. Its stored name still holds the
+    word, so the engine counts it (engine.js `verify`): "Phòng Giáo dục Kbang" finds the Phòng Giáo dục of
+    Kbang before Kbang's other Phòng, which the postings of "Giáo" and "dục" did not tell apart."""
+    from generator.search import CHAMPIONS
+
+    many = {f"phong-{n:04d}": (f"Phòng Giáo dục xã {n:04d}", "Tài liệu của phòng.") for n in range(CHAMPIONS + 40)}
+    others = {f"khac-{n:04d}": (f"Sổ tay số {n:04d}", "Tài liệu tham khảo.") for n in range(CHAMPIONS + 100)}
+    site = _site_with_resources(base_tree, tmp_path / "site", {
+        **many,
+        **others,
+        "z-kbang-gd": ("Phòng Giáo dục và Đào tạo huyện Kbang", "Tài liệu của phòng."),
+        "z-kbang-tc": ("Phòng Tài chính huyện Kbang", "Tài liệu của phòng."),
+    })
+    postings = {}
+    for page in (site / "search").glob("*/p/*.json"):
+        postings.update({r[0]: r for r in json.loads(page.read_text(encoding="utf-8"))})
+    assert len(postings["giao"][1]) == CHAMPIONS  # the long name was cut from "giao"
+    for query in ("Phòng Giáo dục Kbang", "phong giao duc kbang"):
+        assert _first_page(site, query) == "hoc-lieu/z-kbang-gd/"

@@ -2,7 +2,9 @@
 
 Files (under the site's `search/`):
 - `meta.json`: the only file with a fixed name: the build's version, counts,
-  kinds, the first word of each lexicon page, the store's arithmetic;
+  kinds, the fields' boosts and average lengths (lunr's, for the engine to
+  weigh a word it finds in a stored text: see engine.js `verify`), the first
+  word of each lexicon page, the store's arithmetic;
 - `<version>/l/<n>.json` lexicon pages, `<version>/p/<n>.json` postings pages
   (generator/search/layout.py), `<version>/s/<n>.json` store blocks
   (generator/search/store.py).
@@ -39,13 +41,13 @@ from generator.search.collect import POSTING, SPELLING, Collector
 from generator.search.layout import LEXICON_BYTES, PAGE_BYTES, family_key, lay_out
 from generator.search.spill import Spill
 from generator.search.store import ENTRIES_PER_BLOCK, PAGES_PER_BLOCK, POSITIONS, StoreWriter, bounded
-from generator.search.weights import Postings, norms, weigh
+from generator.search.weights import Postings, averages, norms, weigh
 
 #: Most postings kept for one term ("champion list"; generator/search/weights.py).
 CHAMPIONS = 500
 
 #: Format of the files, for the engine to refuse what it does not understand.
-FORMAT = 3
+FORMAT = 4
 
 _encode = msgspec.json.Encoder().encode
 
@@ -179,7 +181,9 @@ def search_files(hub: Hub) -> dict[str, bytes]:
         digest.update(name.encode() + b"\0" + files[name])
     version = digest.hexdigest()[:12]
     meta = {"format": FORMAT, "version": version, "entries": collector.entries, "kinds": list(store.kinds),
-            "fields": [name for name, _ in FIELDS], "lexicon": layout.lexicon_starts, "champions": CHAMPIONS,
+            "fields": [name for name, _ in FIELDS], "boosts": [boost for _, boost in FIELDS],
+            "lengths": averages(collector.lengths, collector.entries), "lexicon": layout.lexicon_starts,
+            "champions": CHAMPIONS,
             "pagesPerBlock": PAGES_PER_BLOCK, "entriesPerBlock": ENTRIES_PER_BLOCK, "positions": POSITIONS,
             "pageKinds": store.page_kinds, "limits": {"postings": PAGE_BYTES, "lexicon": LEXICON_BYTES}}
     out = {f"search/{version}/{name}": data for name, data in sorted(files.items())}

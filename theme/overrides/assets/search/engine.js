@@ -12,6 +12,8 @@
   "use strict";
 
   var MAX_GROUPS = 10, MAX_MEMBERS = 3, RANKED = 400;
+  /* Entries checked against their stored text for the words cut from a common word's postings (`doubtful`). */
+  var CHECKED = MAX_GROUPS * MAX_MEMBERS;
   var COMPLETIONS = 3, CORRECTIONS = 2, MAX_WORDS = 24;
   var BOOST = { word: 1, accent: 3, open: 0.3, typo: 0.2, phrase: 5, code: 10, exact: 20 };
   /* How much a word must weigh in an entry, for its rarity, to count as fully found there (`covered`). */
@@ -37,7 +39,7 @@
 
   Engine.open = function (base, fetchJSON) {
     return fetchJSON(base + "search/meta.json", { fresh: true }).then(function (meta) {
-      if (!meta || meta.format !== 3) throw new Error("search/meta.json: unknown format");
+      if (!meta || meta.format !== 4) throw new Error("search/meta.json: unknown format");
       return new Engine(base, meta, fetchJSON);
     });
   };
@@ -230,7 +232,88 @@
     });
     norm = Math.sqrt(norm) || 1;
     acc.forEach(function (e) { e.score /= norm; });
+    acc.norm = norm;
     return acc;
+  };
+
+  /* The query words whose postings were cut to the champions (generator/search/weights.py: a very common word
+   * keeps its best postings): an entry missing from such a word's list may still hold it. Per word index, the
+   * weight of the weakest posting kept (what the word weighs at most in an entry left out), for words that
+   * count (`weights`). */
+  Engine.prototype.cut = function (p, weights) {
+    var self = this, champions = this.meta.champions, out = null;
+    p.words.forEach(function (w, i) {
+      var row = weights[i] > 0 ? self.record(w.folded) : null;
+      if (!row || row.ids.length < champions) return;
+      var least = Infinity;
+      for (var k = 0; k < row[3].length; k++) least = Math.min(least, Math.floor(row[3][k] / 2));
+      (out = out || {})[i] = least / 1000;
+    });
+    return out;
+  };
+
+  /* Among the first CHECKED ranked entries, those lacking a word of `cut` whose store block is fetched anyway
+   * for the results shown (`shown`: `blocks`): a common word's champion list may have left them out
+   * although they hold it (a body named "Phòng Giáo dục và Đào tạo huyện Kbang" among hundreds of "Phòng
+   * Giáo dục ..."), and their stored text tells, at no cost in downloads. */
+  Engine.prototype.doubtful = function (ranked, cut, shown) {
+    var out = [], bits = 0;
+    Object.keys(cut).forEach(function (i) { bits |= 1 << i; });
+    for (var n = 0; n < ranked.length && n < CHECKED; n++) {
+      var e = ranked[n];
+      if (!e.code && (bits & ~e.bits) && shown[this.blockOf(e.key)]) out.push(e);
+    }
+    return out;
+  };
+
+  /* lunr's weight (x 1000) of a term met `tf` times in a field of `length` terms (generator/search/weights.py:
+   * BM25 with k1 = 1.2, b = 0.75, the field's boost, rounded to 3 decimals as lunr.py serializes). */
+  Engine.prototype.fieldWeight = function (field, idf, tf, length) {
+    var average = this.meta.lengths[field], k1 = 1.2, b = 0.75;
+    if (!tf || !average) return 0;
+    var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf) * this.meta.boosts[field];
+    return Math.round(score * 1000);
+  };
+
+  /* For each doubtful entry whose record is loaded, the cut words its stored text holds, weighed as the index
+   * would have: terms counted in the title, the field values and the passages (vn.terms, the build's
+   * pipeline), with the fields' average lengths (meta.json); the keywords, which are not stored, count as
+   * empty. A word cut from the postings weighs no more there than the weakest posting kept. The entry's
+   * score and what it `found` then include the word, as if its posting had been kept. True if any entry
+   * changed. */
+  Engine.prototype.verify = function (doubtful, p, cut, clauses, norm) {
+    var self = this, changed = false, byBit = {};
+    clauses.forEach(function (c) { if (c.kind === "word") byBit[c.bits] = c; });
+    function counted(texts) {
+      var counts = {}, length = 0;
+      texts.forEach(function (text) {
+        vn.terms(text).forEach(function (t) { counts[t] = (counts[t] || 0) + 1; length++; });
+      });
+      return { counts: counts, length: length };
+    }
+    doubtful.forEach(function (e) {
+      var record = self.stored(e.key);
+      if (!record) return;
+      var fields = [counted([record[1]]),
+                    counted(record[4].map(function (f) { return f[1]; })),
+                    counted(record[5].map(function (r) { return r[0]; }))];
+      fields[1].length += 1;  /* the exact-name term */
+      Object.keys(cut).forEach(function (i) {
+        var bit = 1 << i, w = p.words[i], c = byBit[bit];
+        if ((e.bits & bit) || !c) return;
+        var weight = 0;
+        fields.forEach(function (f, n) { weight += self.fieldWeight(n, c.idf, f.counts[w.folded] || 0, f.length); });
+        weight = Math.min(weight, cut[i] * 1000);
+        if (!weight) return;
+        e.bits |= bit;
+        if (fields[0].counts[w.folded]) e.title |= bit;
+        e.score += c.boost * weight / 1000 / norm;
+        if (!e.found) e.found = {};
+        e.found[i] = weight / 1000 / c.idf;
+        changed = true;
+      });
+    });
+    return changed;
   };
 
   /* How far query word i is found in entry e, 0 to 1: fully where it weighs, for its rarity, as much as a
@@ -246,9 +329,9 @@
 
   /* Entries in result order: a number or exact name first, then every word, then most words (by the
    * rarity of those missing, `covered`), then lunr's score. */
-  Engine.prototype.rank = function (p, clauses, weights) {
+  Engine.prototype.rank = function (p, scored, weights) {
     var total = weights.reduce(function (a, b) { return a + b; }, 0), out = [];
-    this.score(clauses).forEach(function (e) {
+    scored.forEach(function (e) {
       var missing = 0, inTitle = true;
       weights.forEach(function (w, i) {
         missing += w * (1 - covered(e, i));
@@ -357,14 +440,30 @@
       return self.load(Object.keys(needed).map(function (n) { return self.root + "p/" + n + ".json"; }));
     }).then(function () {
       if (stale && stale()) return null;
-      var found = self.groups(self.rank(p, clauses.list, weights)), blocks = {};
-      found.forEach(function (g) {
-        g.members.forEach(function (m) { blocks[self.blockOf(m.key)] = true; });
-      });
-      return self.load(Object.keys(blocks).map(function (n) { return self.root + "s/" + n + ".json"; })).then(function () {
-        return self.present(p, found, weights, clauses.hints);
+      var scored = self.score(clauses.list), ranked = self.rank(p, scored, weights), found = self.groups(ranked);
+      var blocks = self.blocks(found), cut = ranked.length ? self.cut(p, weights) : null;
+      var doubtful = cut ? self.doubtful(ranked, cut, blocks) : [];
+      return self.load(self.urls(blocks)).then(function () {
+        /* entries a cut word's postings left out, checked on their stored text, may rank higher: rank again */
+        if (!doubtful.length || !self.verify(doubtful, p, cut, clauses.list, scored.norm)) return found;
+        found = self.groups(self.rank(p, scored, weights));
+        return self.load(self.urls(self.blocks(found))).then(function () { return found; });
+      }).then(function (groups) {
+        return self.present(p, groups, weights, clauses.hints);
       });
     });
+  };
+
+  /* The store blocks of the groups' members (block -> true), and their addresses. */
+  Engine.prototype.blocks = function (groups) {
+    var self = this, blocks = {};
+    groups.forEach(function (g) { g.members.forEach(function (m) { blocks[self.blockOf(m.key)] = true; }); });
+    return blocks;
+  };
+
+  Engine.prototype.urls = function (blocks) {
+    var root = this.root;
+    return Object.keys(blocks).map(function (n) { return root + "s/" + n + ".json"; });
   };
 
   return { Engine: Engine, plan: vn.plan, escapeHtml: ex.escapeHtml, oneEdit: oneEdit };
