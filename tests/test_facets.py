@@ -124,6 +124,18 @@ def test_removing_a_filter_keeps_the_others():
     assert removals == {"chu-de": "hoc-lieu/chi-phi/mien-phi/", "chi-phi": "hoc-lieu/chu-de/tin-hoc/"}
 
 
+def test_past_the_limit_a_value_is_shown_with_its_count_but_not_linked():
+    pages = {p.base: p for p in combined_pages(BASE, len(ITEMS), group(ITEMS, FACETS, None), limit=2)}
+    assert all(len(p.selection) <= 2 for p in pages.values())
+    two = pages["hoc-lieu/chu-de/tin-hoc/chi-phi/mien-phi/"]  # c and e: one has "Ứng dụng", both "Video"
+    app = _value(two, "hinh-thuc", "ung-dung")
+    assert app.over_limit and app.url is None and app.count == 1
+    assert not _value(two, "hinh-thuc", "video").over_limit  # holds for all: nothing to choose
+    unlimited = _combined()
+    assert "hoc-lieu/chu-de/tin-hoc/chi-phi/mien-phi/hinh-thuc/ung-dung/" in unlimited
+    assert set(pages) < set(unlimited)
+
+
 def test_values_are_in_vietnamese_alphabetical_order():
     root = _combined()[BASE]
     topics = [v.label for g in root.groups if g.segment == "chu-de" for v in g.values]

@@ -77,9 +77,9 @@ class RecordKind:
     per_page: ClassVar[int] = 50
     #: facets of the listing (their segments are reserved: no record may take them as its id)
     facets: ClassVar[tuple[Facet, ...]] = ()
-    #: True: the facets combine (one value of each at once, as static pages; generator/render/facets.py);
-    #: False: one facet at a time
-    combine_facets: ClassVar[bool] = False
+    #: how many of its facets a listing page may combine (one value of each, as static pages whose number grows
+    #: with the choices allowed: generator/render/facets.py); 1: one facet at a time
+    combine_facets: ClassVar[int] = 1
     #: fields the model indexes referrers by (`parent`, `locality`), for `Hub.referring`
     indexed: ClassVar[tuple[str, ...]] = ()
     #: field that names a record, and the one whose text describes it (search, listings, skeletons)

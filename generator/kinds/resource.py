@@ -58,7 +58,9 @@ class ResourceKind(RecordKind):
         field_facet("chi-phi", "Chi phí", "cost", labels.COSTS),
         field_facet("ngon-ngu", "Ngôn ngữ", "languages", labels.LANGUAGES),
     )
-    combine_facets = True
+    #: topic × audience × format × cost × language, up to four at once: 591 pages for the 41 bundled resources
+    #: (all five: 592); at 200 resources about 3,150 (benchmarks' figures in generator/render/facets.py)
+    combine_facets = 4
     scaffold_names = ("hoc-lieu",)
     search_label = "Học liệu"
 

@@ -37,7 +37,8 @@ class FacetValue:
 
     `count`: how many records the listing would show with this value chosen (site-wide for a kind whose
     facets go one at a time; within the page's other choices where they combine). `url`: the listing it
-    leads to; None when it is the page's own choice (`current`) or would list the same records.
+    leads to; None when it is the page's own choice (`current`), would list the same records, or would take
+    more choices at once than the kind allows (`over_limit`).
     """
 
     value: str
@@ -45,6 +46,7 @@ class FacetValue:
     count: int
     url: str | None = None
     current: bool = False
+    over_limit: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Two ways, declared per kind (`RecordKind.combine_facets`):
 
 - one facet at a time (documents, examples): the listing, plus one listing per facet value
   (`van-ban/nam/2022/`); counts are over the whole listing.
-- combined (resources): any choice of one value per facet, as a static page whose address lists
+- combined (resources): one value of each of up to `combine_facets` facets, as a static page whose address lists
   the choices in the kinds' facet order (`hoc-lieu/chu-de/ngoai-ngu/chi-phi/mien-phi/`), so a
   resident can narrow "Ngoại ngữ" to "Miễn phí" without JavaScript, and a press office can link
   the result. Counts are in context: how many records the page would list if that value were
@@ -13,7 +13,9 @@ Two ways, declared per kind (`RecordKind.combine_facets`):
   for all of them rather than linked (choosing it would change nothing), and a page's choices are
   reduced to those that narrow (choosing "Miễn phí" where every "Ngoại ngữ" resource is free
   leads to the "Ngoại ngữ" page, which marks "Miễn phí" as holding for all). Every combination of
-  the five resource facets over the 41 bundled resources would be 2,695 pages; this makes 592.
+  the five resource facets over the 41 bundled resources would be 2,695 pages; this makes 591 (592 without the bound). The
+  count grows with the records, hence the bound on choices at once: bundled resources recombined
+  into 200 give 3,153 pages with four choices at most (2,267 with three), 1,000 give 7,862 (3,666).
 
 Pure functions over record positions: nothing here renders.
 """
@@ -96,80 +98,107 @@ def _single_page(base: str, selection: Selection, members: tuple[int, ...],
     return FacetPage(address(base, selection), selection, members, groups, filters)
 
 
+#: A choice of at most one value per facet: per facet (in the kind's order), the value's position or -1.
+_Choice = tuple[int, ...]
+
+
 class Combinations:
-    """The combined pages of one listing, found by following their links from the unfiltered one."""
+    """The combined pages of one listing, found by following their links from the unfiltered one.
 
-    def __init__(self, base: str, count: int, grouped: Sequence[Grouped]) -> None:
+    Record sets are bit masks (bit n: the listing's n-th record), so narrowing is one `&` and counting one
+    `bit_count()`, and choices are tuples of small integers: the walk looks at every value of every page,
+    hundreds of thousands of choices for a few hundred resources.
+    """
+
+    def __init__(self, base: str, count: int, grouped: Sequence[Grouped], limit: int) -> None:
         self.base = base
-        self.everyone = frozenset(range(count))
+        self.limit = limit
         self.grouped = tuple(grouped)
-        self.order = {g.segment: n for n, g in enumerate(grouped)}
-        self.sets = {(g.segment, v): m for g in grouped for v, _, m in g.values}
-        self._cache: dict[Selection, frozenset[int]] = {(): self.everyone}
+        self.everyone = (1 << count) - 1
+        self.masks = [[sum(1 << n for n in members) for _, _, members in g.values] for g in grouped]
+        self._reduced: dict[_Choice, _Choice] = {}
+        self._urls: dict[_Choice, str] = {}
 
-    def records(self, selection: Selection) -> frozenset[int]:
-        found = self._cache.get(selection)
-        if found is None:
-            found = self.records(selection[:-1]) & self.sets[selection[-1]]
-            self._cache[selection] = found
+    def records(self, choice: _Choice) -> int:
+        found = self.everyone
+        for facet, value in enumerate(choice):
+            if value >= 0:
+                found &= self.masks[facet][value]
         return found
 
-    def choose(self, selection: Selection, segment: str, value: str | None) -> Selection:
-        """`selection` with `segment` set to `value` (None: unset), in facet order."""
-        kept = [pair for pair in selection if pair[0] != segment]
-        if value is not None:
-            kept.append((segment, value))
-        return tuple(sorted(kept, key=lambda pair: self.order[pair[0]]))
-
-    def reduce(self, selection: Selection) -> Selection:
+    def reduce(self, choice: _Choice) -> _Choice:
         """Drop, in facet order, each choice whose removal lists the same records."""
-        listed = self.records(selection)
-        for segment, _ in list(selection):
-            fewer = self.choose(selection, segment, None)
-            if self.records(fewer) == listed:
-                selection = fewer
-        return selection
+        known = self._reduced.get(choice)
+        if known is None:
+            known = self._reduced[choice] = self._reduce(choice)
+        return known
 
-    def page(self, selection: Selection) -> FacetPage:
-        listed = self.records(selection)
-        chosen = dict(selection)
+    def _reduce(self, choice: _Choice) -> _Choice:
+        listed = self.records(choice)
+        for facet, value in enumerate(choice):
+            if value >= 0:
+                fewer = choice[:facet] + (-1,) + choice[facet + 1:]
+                if self.records(fewer) == listed:
+                    choice = fewer
+        return choice
+
+    def selection(self, choice: _Choice) -> Selection:
+        return tuple((g.segment, g.values[v][0]) for g, v in zip(self.grouped, choice) if v >= 0)
+
+    def url(self, choice: _Choice) -> str:
+        known = self._urls.get(choice)
+        if known is None:
+            known = self._urls[choice] = address(self.base, self.selection(choice))
+        return known
+
+    def page(self, choice: _Choice) -> tuple[FacetPage, list[_Choice]]:
+        """The page of `choice`, and the choices its links lead to."""
+        listed = self.records(choice)
+        links: list[_Choice] = []
         groups = []
-        for g in self.grouped:
+        for facet, g in enumerate(self.grouped):
             values = []
-            for v, label, _ in g.values:
-                if chosen.get(g.segment) == v:
-                    values.append(FacetValue(v, label, len(listed), None, True))
+            for position, (v, label, _) in enumerate(g.values):
+                if choice[facet] == position:
+                    values.append(FacetValue(v, label, listed.bit_count(), None, True))
                     continue
-                target = self.choose(selection, g.segment, v)
-                found = self.records(target)
+                found = listed if choice[facet] < 0 else self.records(choice[:facet] + (-1,) + choice[facet + 1:])
+                found &= self.masks[facet][position]
                 if not found:
                     continue
-                url = None if found == listed else address(self.base, self.reduce(target))
-                values.append(FacetValue(v, label, len(found), url))
+                if found == listed:
+                    values.append(FacetValue(v, label, found.bit_count()))
+                    continue
+                target = self.reduce(choice[:facet] + (position,) + choice[facet + 1:])
+                over = sum(c >= 0 for c in target) > self.limit
+                if not over:
+                    links.append(target)
+                values.append(FacetValue(v, label, found.bit_count(), None if over else self.url(target),
+                                         over_limit=over))
             groups.append(FacetGroup(g.segment, g.name, tuple(values)))
-        labels = {(g.segment, v): (g.name, label) for g in self.grouped for v, label, _ in g.values}
-        filters = tuple(Filter(segment, labels[segment, value][0], value, labels[segment, value][1],
-                               address(self.base, self.reduce(self.choose(selection, segment, None))))
-                        for segment, value in selection)
-        return FacetPage(address(self.base, selection), selection, tuple(sorted(listed)), tuple(groups), filters)
+        filters = []
+        for facet, g in enumerate(self.grouped):
+            if choice[facet] >= 0:
+                without = self.reduce(choice[:facet] + (-1,) + choice[facet + 1:])
+                links.append(without)
+                v, label, _ = g.values[choice[facet]]
+                filters.append(Filter(g.segment, g.name, v, label, self.url(without)))
+        members = tuple(n for n in range(listed.bit_length()) if listed >> n & 1)
+        return FacetPage(self.url(choice), self.selection(choice), members, tuple(groups), tuple(filters)), links
 
     def pages(self) -> list[FacetPage]:
         """Every page a link leads to, the unfiltered listing first, then in address order."""
-        found: dict[Selection, FacetPage] = {}
-        todo: list[Selection] = [()]
+        found: dict[_Choice, FacetPage] = {}
+        todo: list[_Choice] = [(-1,) * len(self.grouped)]
         while todo:
-            selection = todo.pop()
-            if selection in found:
+            choice = todo.pop()
+            if choice in found:
                 continue
-            page = found[selection] = self.page(selection)
-            links = [v.url for g in page.groups for v in g.values if v.url] + [f.remove_url for f in page.filters]
-            todo.extend(self._selection(url) for url in links)
-        return [found[s] for s in sorted(found, key=lambda s: (s != (), address(self.base, s)))]
-
-    def _selection(self, url: str) -> Selection:
-        parts = url[len(self.base):].strip("/").split("/") if url != self.base else []
-        return tuple(zip(parts[0::2], parts[1::2]))
+            found[choice], links = self.page(choice)
+            todo.extend(link for link in links if link not in found)
+        return sorted(found.values(), key=lambda p: (p.selection != (), p.base))
 
 
-def combined_pages(base: str, count: int, grouped: Sequence[Grouped]) -> list[FacetPage]:
-    return Combinations(base, count, grouped).pages()
+def combined_pages(base: str, count: int, grouped: Sequence[Grouped], limit: int = 99) -> list[FacetPage]:
+    """The combined pages, with at most `limit` choices at once."""
+    return Combinations(base, count, grouped, limit).pages()

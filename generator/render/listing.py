@@ -54,7 +54,10 @@ def faceted_listing(template: str, base: str, items: Sequence[Any], title: str, 
                     per_page: int = PER_PAGE) -> Iterator[PageJob]:
     """A paginated listing plus the paginated static pages its facets filter it into (render/facets.py)."""
     grouped = group(items, facets, hub)
-    made = (combined_pages if kind.combine_facets else single_pages)(base, len(items), grouped)
+    if kind.combine_facets > 1:
+        made = combined_pages(base, len(items), grouped, kind.combine_facets)
+    else:
+        made = single_pages(base, len(items), grouped)
     for facet_page in made:
         members = [items[n] for n in facet_page.members]
         page_title = title
