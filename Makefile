@@ -32,6 +32,7 @@ bench: setup-test
 	$(PY) benchmarks/search_relevance.py
 	$(PY) benchmarks/search_payload.py
 	$(PY) benchmarks/search_browser.py
+	$(PY) benchmarks/facet_pages.py
 
 setup: $(BUILD_STAMP)
 

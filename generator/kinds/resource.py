@@ -59,7 +59,7 @@ class ResourceKind(RecordKind):
         field_facet("ngon-ngu", "Ngôn ngữ", "languages", labels.LANGUAGES),
     )
     #: topic × audience × format × cost × language, up to four at once: 591 pages for the 41 bundled resources
-    #: (all five: 592); at 200 resources about 3,150 (benchmarks' figures in generator/render/facets.py)
+    #: (all five: 592); at 200 resources 3,277, at 1,000 7,832 (benchmarks/facet_pages.py)
     combine_facets = 4
     scaffold_names = ("hoc-lieu",)
     search_label = "Học liệu"

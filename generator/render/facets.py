@@ -13,9 +13,10 @@ Two ways, declared per kind (`RecordKind.combine_facets`):
   for all of them rather than linked (choosing it would change nothing), and a page's choices are
   reduced to those that narrow (choosing "Miễn phí" where every "Ngoại ngữ" resource is free
   leads to the "Ngoại ngữ" page, which marks "Miễn phí" as holding for all). Every combination of
-  the five resource facets over the 41 bundled resources would be 2,695 pages; this makes 591 (592 without the bound). The
-  count grows with the records, hence the bound on choices at once: bundled resources recombined
-  into 200 give 3,153 pages with four choices at most (2,267 with three), 1,000 give 7,862 (3,666).
+  the five resource facets over the 41 bundled resources would be 2,695 pages; this makes 591
+  (592 without the bound). The count grows with the records, hence the bound on choices at once:
+  bundled resources recombined into 200 give 3,277 pages with four choices at most, 1,000 give
+  7,832 (unbounded 3,372 and 8,964; benchmarks/facet_pages.py).
 
 Pure functions over record positions: nothing here renders.
 """
