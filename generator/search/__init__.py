@@ -96,8 +96,8 @@ class Builder:
     def __init__(self, documents: int = 0) -> None:
         self.analyzer = Analyzer()
         self.store = StoreWriter(_encode)
-        # about 100 documents' rows a bucket: a few hundred thousand rows in memory at a time
-        buckets = min(1024, max(8, documents // 100))
+        # about 50 documents' rows a bucket: a few hundred thousand rows in memory at a time
+        buckets = min(1024, max(8, documents // 50))
         self.spilled = Spill(POSTING, buckets)
         self.spelled = Spill(SPELLING, buckets)
         self.collector = Collector(self.analyzer, self.spilled, self.spelled)

@@ -80,6 +80,7 @@ def masks(rows: np.ndarray, pair_word: np.ndarray, pair_key: list[str], ranks: R
     `ranks` first."""
     pair = rows["pair"].astype(np.int64)
     entry = rows["entry"].astype(np.int64)
+    del rows
     order = grouped(pair)  # by pair, then entry
     held, by = pair[order], entry[order]
     del order

@@ -4,7 +4,7 @@ Every (entry, field, term) of a site of 10,000 documents is tens of millions
 of rows: held in memory, they and their sorts took gigabytes. The index
 stage writes them as it reads the entries, each row to the bucket of its
 term (`term % buckets`), and weighs one bucket at a time: memory holds one
-bucket's rows (the index stage takes a bucket per 100 documents, so that is
+bucket's rows (the index stage takes a bucket per 50 documents, so that is
 about the same whatever the corpus). Rows are appended in the order
 written: the index writes them in entry order, so a stable sort of a bucket
 by term (`grouped`) leaves each term's rows in entry order.

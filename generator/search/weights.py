@@ -95,6 +95,7 @@ def weigh(rows: np.ndarray, entries: int, norm_of: np.ndarray, limit: int | None
     """The postings of `rows` (generator/search/collect.py POSTING, in entry order) of `entries` entries, fields
     summed per entry; with `limit`, each term keeps only its `limit` best postings (`champions`)."""
     key, tf = np.ascontiguousarray(rows["key"]), np.ascontiguousarray(rows["tf"])  # (gathers from them are faster)
+    del rows
     order = grouped(key >> 32)  # by term, then (stable) by slot
     key, tf = key[order], tf[order]
     del order
