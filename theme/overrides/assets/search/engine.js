@@ -294,10 +294,12 @@
     doubtful.forEach(function (e) {
       var record = self.stored(e.key);
       if (!record) return;
-      var fields = [counted([record[1]]),
-                    counted(record[4].map(function (f) { return f[1]; })),
-                    counted(record[5].map(function (r) { return r[0]; }))];
-      fields[1].length += 1;  /* the exact-name term */
+      if (!record.counted) {  /* once per record: a stored block never changes */
+        record.counted = [counted([record[1]]), counted(record[4].map(function (f) { return f[1]; })),
+                          counted(record[5].map(function (r) { return r[0]; }))];
+        record.counted[1].length += 1;  /* the exact-name term */
+      }
+      var fields = record.counted;
       Object.keys(cut).forEach(function (i) {
         var bit = 1 << i, w = p.words[i], c = byBit[bit];
         if ((e.bits & bit) || !c) return;
