@@ -245,14 +245,20 @@ def open_page(browser: Any, url: str, routes: tuple[tuple[Any, Any], ...] = (), 
             where = f" ({loc.get('url')}:{loc.get('lineNumber')})" if loc.get("url") else ""
             page.console_errors.append(f"{msg.text}{where}")
 
-    started: dict[Any, str] = {}  # request -> the page's address when it was sent
+    documents = [0]  # main-frame documents loaded so far
 
     def on_request_failed(request: Any) -> None:
-        # A request cut off because the page went to another address (a click on a link while the search
-        # worker still fetched) failed for no fault of the site.
-        if request.failure == "net::ERR_ABORTED" and started.pop(request, page.url) != page.url:
+        # A request cut off (net::ERR_ABORTED) once the page has gone to another address (a click on a link
+        # while the search worker still loaded) failed for no fault of the site. Which page sent it cannot be
+        # told reliably: Playwright delivers a request's event after the navigation it raced with. A missing
+        # file is an HTTP error (on_response) and a refused one another failure, so neither is let through.
+        if request.failure == "net::ERR_ABORTED" and documents[0] > 1:
             return
         page.failed_requests.append(f"{request.url}: {request.failure}")
+
+    def on_navigated(frame: Any) -> None:
+        if frame == page.main_frame:
+            documents[0] += 1
 
     def on_response(response: Any) -> None:
         request = response.request
@@ -263,8 +269,7 @@ def open_page(browser: Any, url: str, routes: tuple[tuple[Any, Any], ...] = (), 
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: page.page_errors.append(str(exc)))
-    page.on("request", lambda request: started.setdefault(request, page.url))
-    page.on("requestfinished", lambda request: started.pop(request, None))
+    page.on("framenavigated", on_navigated)
     page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
     for pattern, handler in routes:

@@ -183,6 +183,19 @@ def test_clean_page_has_no_errors(base_url: str, chromium):
 # --------------------------------------------------------------------------- anchors
 
 
+def test_an_aborted_request_counts_until_the_page_goes_elsewhere(base_url: str, chromium):
+    """A script cut off while the first page loads is a failure; one cut off after a click to another page
+    (the search worker still loading as the reader moves on) is not."""
+    abort = (("**/assets/site.js", lambda route: route.abort("aborted")),)
+    with closing(open_page(chromium, base_url, routes=abort)) as page:
+        assert [f for f in page.failed_requests if "site.js" in f] == [f"{base_url}assets/site.js: net::ERR_ABORTED"]
+        page.click("#to-row")
+        page.wait_for_url("**/page.html#row-80")
+        page.goto(base_url)  # the home page again: its script is cut off again, after a navigation
+        page.wait_for_load_state("load")
+        assert len([f for f in page.failed_requests if "site.js" in f]) == 1
+
+
 def test_anchor_scrolls_its_row_into_view(base_url: str, chromium):
     with closing(open_page(chromium, base_url + "page.html#row-80")) as page:
         assert page.evaluate("window.scrollY") > 0

@@ -19,7 +19,7 @@ from generator.site import SiteInfo, TocEntry
 
 if TYPE_CHECKING:
     from generator.kinds.base import RecordKind
-    from generator.tables import Table
+    from generator.tables import TableSummary
 
 
 @dataclass(frozen=True)
@@ -246,5 +246,5 @@ class AboutContext(Context):
 class DataContext(Context):
     """`data.html`: the download tables and their columns."""
 
-    tables: Sequence[Table]
+    tables: Sequence[TableSummary]
     changed: dict[str, Any]
