@@ -169,7 +169,11 @@ def test_resource_finder_narrows_twice_without_javascript(chromium, base: str):
             box = chip.bounding_box()
             assert box is not None and box["height"] >= 24, chip.inner_text()
         page.get_by_role("link", name="2 học liệu", exact=True).click()  # past the filters, to the results
-        assert scrolled_into_view(page, "#xhht-ket-qua .xhht-card-title")
+        page.wait_for_url("**#xhht-ket-qua")
+        # Measured through the DevTools protocol, not page.evaluate: with JavaScript off the page's own world
+        # may never answer an evaluation (it hung a test run under load).
+        box = page.locator("#xhht-ket-qua .xhht-card-title").first.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800
         chosen.first.click()
         page.wait_for_url("**/hoc-lieu/chi-phi/mien-phi/")
     finally:
