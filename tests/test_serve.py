@@ -322,3 +322,34 @@ def test_browser_shows_the_problems_then_reloads_when_fixed(chromium, preview: P
                                ".some(e => e.name.endsWith('/__preview/status'))")
         assert page.locator("#xhht-preview-problems").count() == 0
         assert page.console_errors == [] and page.page_errors == [] and page.failed_requests == []
+
+
+def test_watching_falls_back_to_polling_when_the_system_refuses(base_tree: Path, monkeypatch, capsys):
+    """With every inotify instance taken (an editor, other previews), the preview checks the files itself
+    instead of ending with a traceback (which, in a full test run, also left Ctrl+C unanswered)."""
+    import threading
+
+    import watchfiles
+    from watchfiles._rust_notify import WatchfilesRustInternalError
+
+    from generator.serve import watcher
+
+    def refuse(*args, **kwargs):
+        raise WatchfilesRustInternalError("Error creating recommended watcher: Too many open files (os error 24)")
+        yield  # a generator, as watchfiles.watch is
+
+    monkeypatch.setattr(watchfiles, "watch", refuse)
+    seen = watcher.snapshot(base_tree)
+    stop, got = threading.Event(), []
+    thread = threading.Thread(target=watcher.watch, args=(base_tree, seen, 0.05, stop,
+                                                          lambda paths: (got.append(paths), stop.set())))
+    thread.start()
+    plan = base_tree / "plans" / "kh-2-ubnd-mau-2022.yml"
+    try:
+        plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        thread.join(10)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert got and any(p.endswith("kh-2-ubnd-mau-2022.yml") for p in got[0])
+    assert "chuyển sang kiểm tra định kỳ" in capsys.readouterr().out

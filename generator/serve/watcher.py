@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 #: What an editor changes; a change to any file under these updates the preview.
 WATCHED = ("plans", "content", "theme", "mkdocs.yml")
@@ -76,7 +76,20 @@ def watch(root: Path, seen: Snapshot, interval: float, stop: threading.Event,
         import watchfiles
     except ImportError:  # pragma: no cover - installed with the generator
         return poll(root, seen, interval, stop, on_change)
+    from watchfiles._rust_notify import WatchfilesRustInternalError
+
     paths = [root / name for name in WATCHED if (root / name).exists()]
+    try:
+        _watch_events(watchfiles, paths, root, seen, stop, on_change)
+    except WatchfilesRustInternalError as err:
+        # The system would not watch more files ("Too many open files": an editor or other previews hold every
+        # inotify instance): check the files every `interval` instead of ending the preview with a traceback.
+        print(f"Không theo dõi được tệp qua hệ điều hành ({err}); chuyển sang kiểm tra định kỳ.", flush=True)
+        poll(root, seen, interval, stop, on_change)
+
+
+def _watch_events(watchfiles: Any, paths: list[Path], root: Path, seen: Snapshot, stop: threading.Event,
+                  on_change: Callable[[set[str]], None]) -> None:
     watching = False
     for changes in watchfiles.watch(*paths, watch_filter=_editor_file, debounce=60, step=20, stop_event=stop,
                                     yield_on_timeout=True, rust_timeout=300):
