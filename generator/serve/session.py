@@ -80,10 +80,6 @@ class Session:
     publisher: MaterialPublisher | None = None
     search: Any = None
     timer: Any = None
-    #: guards `search` and `timer`: the timer's thread starts the background process while the main thread may be
-    #: stopping it (a save, or Ctrl+C); once closed, nothing starts
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    _closed: bool = False
 
     # --- entry point -------------------------------------------------------------------
     def build(self, paths: set[str] | None = None) -> Outcome:
@@ -225,14 +221,13 @@ class Session:
         return Outcome(True, [], f"Đã cập nhật trang xem trước: {rewritten} trang thay đổi.")
 
     def _stop_search(self) -> None:
-        with self._lock:
-            if self.timer is not None:
-                self.timer.cancel()
-                self.timer = None
-            if self.search is not None and self.search.is_alive():
-                self.search.terminate()
-                self.search.join()
-            self.search = None
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        if self.search is not None and self.search.is_alive():
+            self.search.terminate()
+            self.search.join()
+        self.search = None
 
     def _refresh_search(self, delay: float = BACKGROUND_DELAY_S) -> None:
         """Downloads, the data page and the search index again, in a background process: they take
@@ -242,21 +237,15 @@ class Session:
         if delay <= 0:
             self._start_search()
             return
-        with self._lock:
-            if self._closed:
-                return
-            self.timer = threading.Timer(delay, self._start_search)
-            self.timer.daemon = True
-            self.timer.start()
+        self.timer = threading.Timer(delay, self._start_search)
+        self.timer.daemon = True
+        self.timer.start()
 
     def _start_search(self) -> None:
-        with self._lock:
-            if self._closed:
-                return
-            context = multiprocessing.get_context("spawn")
-            self.search = context.Process(target=rebuild_search, args=(self.root, self.out, kinds.added(), os.getpid()),
-                                          daemon=True)
-            self.search.start()
+        context = multiprocessing.get_context("spawn")
+        self.search = context.Process(target=rebuild_search, args=(self.root, self.out, kinds.added(), os.getpid()),
+                                      daemon=True)
+        self.search.start()
 
     def settle(self, timeout: float = 120) -> None:
         """Wait for the background work of the last update (tests and benchmarks compare whole sites)."""
@@ -268,8 +257,6 @@ class Session:
             self.search.join(timeout)
 
     def close(self) -> None:
-        with self._lock:
-            self._closed = True
         self._stop_search()
         if self.publisher is not None:
             self.publisher.close()
