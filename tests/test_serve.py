@@ -257,15 +257,25 @@ def test_start_with_a_build_the_publisher_rejects_then_fix_it(base_tree: Path):
 # --------------------------------------------------------------------------- the command
 
 
-def test_ctrl_c_stops_the_server_cleanly(base_tree: Path):
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("signum, inherited", [
+    (signal.SIGINT, None),
+    # A background job of a non-interactive shell (`make serve &`) starts with SIGINT ignored.
+    (signal.SIGINT, _ignore_sigint),
+    (signal.SIGTERM, None),
+], ids=["ctrl-c", "ctrl-c-after-background-shell", "sigterm"])
+def test_ctrl_c_stops_the_server_cleanly(base_tree: Path, signum, inherited):
     preview = Preview(base_tree, free_port())
     process = subprocess.Popen([sys.executable, "-m", "generator.serve", "--root", str(base_tree),
-                                "--port", str(preview.port)],
+                                "--port", str(preview.port)], preexec_fn=inherited,
                                cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_until(lambda: process.poll() is not None or _answering(preview), "the server to answer")
         assert process.poll() is None, process.communicate()
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signum)
         out, err = process.communicate(timeout=WAIT_S)
     finally:
         if process.poll() is None:
@@ -275,6 +285,15 @@ def test_ctrl_c_stops_the_server_cleanly(base_tree: Path):
     assert f"http://127.0.0.1:{preview.port}/" in out and "Đã dừng trang xem trước." in out
     assert "Traceback" not in err, err
     assert port_closed(preview.port)
+
+
+def test_serving_in_process_gives_the_callers_signal_handlers_back(base_tree: Path):
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        cmd_serve(argparse.Namespace(root=str(base_tree), host="127.0.0.1", port=taken.getsockname()[1]))
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
 
 
 def test_a_port_in_use_is_reported_before_building(base_tree: Path, capsys):

@@ -15,8 +15,11 @@ script and the build status over HTTP), `state` (what pages are told),
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.serve.server import ServerUnavailable, _open_server, _url
@@ -75,12 +78,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này xem được)")
 
 
+def _stop_on_signal(signum: int, frame: object) -> None:
+    """SIGTERM (a service manager, `kill`) ends the preview as Ctrl+C does: files closed, port freed."""
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[None]:
+    """Make Ctrl+C and SIGTERM stop the preview, whatever the parent left behind.
+
+    A program started from a non-interactive shell's background job (`make serve &`,
+    some editors' task runners) inherits SIGINT as ignored, and Python then installs no
+    KeyboardInterrupt handler: Ctrl+C, or the editor's stop button, would be ignored
+    and the port stay taken. The caller's handlers come back afterwards (tests call
+    cmd_serve in-process). Only the main thread may install handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _stop_on_signal)
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            if handler is not None:  # None: set outside Python, cannot be put back from here
+                signal.signal(signum, handler)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview the site while editing: updated and reloaded on every saved change."""
     host = getattr(args, "host", "127.0.0.1")
     port = getattr(args, "port", 8000)
     try:
-        serve(Path(args.root), host=host, port=port)
+        with _stop_signals():
+            serve(Path(args.root), host=host, port=port)
     except ServerUnavailable as err:
         print(f"Không mở được máy chủ xem trước tại {err.strerror}. "
               f"Có thể cổng đang được dùng; thử cổng khác, ví dụ --port {port + 1}.")
