@@ -1,8 +1,11 @@
 """Running a command and measuring it as a user meets it: wall time, and memory of the whole process tree.
 
 `ru_maxrss` of children gives only the largest single process; a build runs
-two at once (pages and search index), so a sampler also reads /proc every
-0.1 s and keeps the largest sum of resident memory over the tree.
+several at once (pages, forked page workers, search index), so a sampler also
+reads /proc every 0.1 s and keeps the largest sum of memory over the tree.
+The sum is of PSS (proportional set size): a page shared by a forked worker
+and its parent counts once, split between them, where a sum of RSS would
+count it in each and overstate what the machine needs.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
-    peak_tree_mb: float      # largest sum of RSS over the process and its descendants (sampled)
+    peak_tree_mb: float      # largest sum of PSS over the process and its descendants (sampled)
     peak_process_mb: float   # largest RSS of any single descendant (exact, from the kernel)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -46,6 +49,14 @@ def descendants(pid: int) -> list[int]:
 
 
 def _rss_mb(pid: int) -> float:
+    """The process's proportional set size (its share of shared pages), or its RSS where the kernel has no PSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         with open(f"/proc/{pid}/status") as status:
             for line in status:

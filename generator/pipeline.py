@@ -14,14 +14,14 @@ import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import msgspec
 
 from generator import cache, kinds, workers
 from generator.cache import Cache
 from generator.model import Hub, build_hub
-from generator.site import Page, PageJob, SiteInfo
+from generator.site import SiteInfo
 from generator.tables import TableSummary
 from generator.problems import Problem
 from generator.progress import Progress
@@ -230,10 +230,15 @@ def read_site_info(config_file: Path, site_url: str | None = None, root: Path | 
 
 
 def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs: int | None = None,
-          report: Progress | None = None) -> BuildResult:
-    """check -> model -> render + index + export -> publish (atomic swap into `out`, default root/site)."""
+          report: Progress | None = None, render_workers: int | None = None) -> BuildResult:
+    """check -> model -> render + index + export -> publish (atomic swap into `out`, default root/site).
+
+    `render_workers`: processes that render the pages (default: one per core for large sites, see
+    generator/publish/parallel.py; `jobs` when given)."""
     from generator.index import search_files
-    from generator.publish import MaterialPublisher, PublishError, jsonld_text, publish, write_site
+    from generator.publish import MaterialPublisher, PublishError, jsonld_text, page_writer, publish, write_rest, \
+        write_static
+    from generator.publish.parallel import worker_count, write_pages
     from generator.publish.write import refusal
     from generator.render import page_jobs, redirects
 
@@ -275,11 +280,15 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
             counts["data"] = len(written)
             give_back_memory()  # the tables' rows and the facts
             # The preview compares page keys; a build does not: dropped as each job is made.
-            jobs = page_jobs(hub, site, tables, keys=False)
-            report.stage("Xây dựng trang", total=len(jobs))
-            counts["pages"] = write_site(staging, publisher, _rendered(jobs), moved,
-                                         (lambda: {}) if index else (lambda: search_files(hub)), site,
-                                         on_page=report.advance, root=root)
+            pages = page_jobs(hub, site, tables, keys=False)
+            urls = [job.url for job in pages]
+            report.stage("Xây dựng trang", total=len(pages))
+            write_static(staging, publisher)
+            workers = render_workers or jobs or worker_count(len(pages))
+            write_pages(pages, min(workers, max(1, len(pages))), page_writer(staging, publisher), on_page=report.advance)
+            write_rest(staging, publisher, urls, moved, (lambda: {}) if index else (lambda: search_files(hub)), site,
+                       root)
+            counts["pages"] = len(urls)
             if index:
                 report.stage("Ghi chỉ mục tìm kiếm")
                 index.move_into(staging)
@@ -293,13 +302,6 @@ def build(root: Path, out: Path | None = None, site_url: str | None = None, jobs
         report.close()
     return BuildResult(pages=counts["pages"], redirects=len(moved), data_files=counts["data"],
                        timings=index.timings if index else [], missing=site.missing)
-
-
-def _rendered(jobs: list[PageJob]) -> Iterator[Page]:
-    """Each job's page, in order, the job let go once rendered (a listing's job holds its page's records)."""
-    jobs.reverse()
-    while jobs:
-        yield jobs.pop()()
 
 
 def config_of(root: Path) -> Path:
