@@ -191,8 +191,12 @@
       return self.idf(df);
     });
     var content = p.words.map(function (w) { return !isFiller(w); });
-    if (!content.some(Boolean)) return idf;  /* only filler words: take them as they are */
-    return idf.map(function (v, i) { return content[i] ? v : 0; });
+    /* The square root: idf grows with the log of the corpus, so at 10,000 documents one rare word (a
+     * district's name, 12) outweighs four common ones (1 to 3) and a place whose name holds it outranks the
+     * page that answers the rest of the question; under the root it weighs as much as two of them. */
+    var weight = idf.map(Math.sqrt);
+    if (!content.some(Boolean)) return weight;  /* only filler words: take them as they are */
+    return weight.map(function (v, i) { return content[i] ? v : 0; });
   };
 
   /* Every matching entry: {key, score, bits, half, title, code, found}: `found[i]`, how much query word i
