@@ -43,3 +43,21 @@ def test_numbers_are_kept_whole_in_a_pages_text_only():
         '<span class="xhht-docno">04/7/2022</span><p>Không có mã nào ở đây</p><p></p>'
         '<code>sections[0]<wbr>.<wbr>items[0]<wbr>.<wbr>targets[0]<wbr>.<wbr>year</code><code>ngắn</code>'
         f'<svg/>ngày {docno("1/2/2020")}<code>a/b</code>')
+
+
+def test_an_items_name_on_a_bodys_page_is_the_one_its_documents_page_gives_it():
+    """item_ref keeps the names of items with bodies for every document; any other item is still named right."""
+    from generator.model.hub import iter_items
+    from generator.render import environment, outline
+
+    hub = load_hub(REPO).hub
+    environment._REFS.clear()
+    asked = 0
+    for doc in hub.documents.values():
+        names = outline.item_refs(doc.sections)
+        for item in iter_items(doc.sections):
+            assert environment.item_ref(doc, item.anchor) == names[item.anchor]
+            asked += 1
+        kept = environment._REFS.get((doc.id, doc.version), {})
+        assert set(kept) == {item.anchor for item in iter_items(doc.sections) if item.bodies}
+    assert asked > 500 and any(environment._REFS.values())

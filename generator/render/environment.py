@@ -20,6 +20,7 @@ import markupsafe
 
 from generator import kinds, labels, markdown_safe
 from generator.links import relative, target_url, url_for
+from generator.model.hub import iter_items
 from generator.render import followthrough, formatting, outline
 from generator.render.contexts import Context
 from generator.site import Page, TocEntry
@@ -92,19 +93,24 @@ def keep_codes_html(html: str) -> markupsafe.Markup:
     return markupsafe.Markup("".join(out))
 
 
+#: Per version of a document, the names of its items that have bodies (the ones bodies' pages link to).
 _REFS: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def item_ref(doc: Any, anchor: str) -> str:
-    """How a link names an item of `doc` ("mục III.2.a)"), as the document's own page names it
-    (`outline.item_refs`, computed once per version of the document)."""
+    """How a link names an item of `doc` ("mục III.2.a)"), as the document's own page names it.
+
+    A name depends on the whole document (numbering, "(lần 2)"), so the document's names are computed at once;
+    only those of items with bodies are kept, for every document: the bodies' pages ask for them in an order
+    unrelated to the documents', and at 10,000 documents a cache of whole documents that evicted was
+    recomputing one for nearly every duty listed (half the time of those pages). ~15 MB at 10,000 documents."""
     key = (doc.id, doc.version)
     refs = _REFS.get(key)
-    if refs is None:
-        if len(_REFS) > 1024:
-            _REFS.clear()
-        refs = _REFS[key] = outline.item_refs(doc.sections)
-    return refs.get(anchor, "")
+    if refs is not None and anchor in refs:
+        return refs[anchor]
+    every = outline.item_refs(doc.sections)
+    _REFS[key] = {item.anchor: every.get(item.anchor, "") for item in iter_items(doc.sections) if item.bodies}
+    return every.get(anchor, "")
 
 
 #: A record id written in prose ("Khác với pcgd-thcs-muc-do-2"): lower-case words joined by hyphens.
