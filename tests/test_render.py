@@ -60,4 +60,4 @@ def test_an_items_name_on_a_bodys_page_is_the_one_its_documents_page_gives_it():
             asked += 1
         kept = environment._REFS.get((doc.id, doc.version), {})
         assert set(kept) == {item.anchor for item in iter_items(doc.sections) if item.bodies}
-    assert asked > 500 and any(environment._REFS.values())
+    assert asked > 400 and any(environment._REFS.values())
