@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.write import MARKER, builds_of
+from generator.publish.write import MARKER, builds_of, trash_of
 from benchmarks.measure import descendants
 from tests.conftest import REPO
 
@@ -106,6 +106,21 @@ def test_a_killed_build_leaves_the_last_complete_site_and_no_worker(reference, t
     again = _build(root, out)
     assert again.returncode == 0 and _complete(out, expected)
     assert [p.name for p in builds_of(out).iterdir()] == [out.resolve().name]
+
+
+def test_the_replaced_site_is_moved_aside_at_once_and_deleted_after_the_build_returns(reference, tmp_path: Path):
+    root, expected = reference
+    out = tmp_path / "site"
+    assert _build(root, out).returncode == 0
+    first = out.resolve()
+    assert _build(root, out).returncode == 0
+    assert _complete(out, expected) and out.resolve() != first
+    assert [p.name for p in builds_of(out).iterdir()] == [out.resolve().name]
+    assert not first.exists()  # moved to the trash in the same step as the switch
+    deadline = time.monotonic() + 30
+    while trash_of(out).exists() and time.monotonic() < deadline:  # emptied by the detached deleter
+        time.sleep(0.1)
+    assert not trash_of(out).exists()
 
 
 def test_read_only_leftovers_do_not_stop_the_next_build(reference, tmp_path: Path):

@@ -3,9 +3,12 @@
 The published path (`site/`) is a symbolic link to one complete build in
 `.site.builds/`. A build writes into a private folder there and, once
 complete, the link is switched to it with one rename: a reader sees the old
-site or the new one, never a mix, never nothing. Older builds are removed
-afterwards; the one the link points at is never touched, so a crash at any
-moment leaves the last good site published.
+site or the new one, never a mix, never nothing. Older builds are then moved
+to `.site.trash/` (a rename) and deleted there by a detached process: at
+10,000 documents a replaced site is 316,000 files and deleting them took 70 s,
+a fifth of a rebuild, after the new site was already published. The one the
+link points at is never touched, so a crash at any moment leaves the last
+good site published; what a crash leaves in the trash goes with the next build.
 
 One build per published path at a time: a lock file beside it (released by
 the kernel if the holder dies); a second build waits. The path must be a
@@ -37,6 +40,36 @@ _LEGACY = ("search/meta.json", "assets/xhht.css")
 
 def builds_of(target: Path) -> Path:
     return target.with_name(f".{target.name}.builds")
+
+
+def trash_of(target: Path) -> Path:
+    return target.with_name(f".{target.name}.trash")
+
+
+#: The detached deleter: removes the folder it is given, whatever it holds, and says nothing.
+_DELETER = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def _discard(builds: Path, keep: Path, trash: Path) -> None:
+    """Every build but `keep` out of the way at once, into `trash`, and `trash` emptied by a detached process
+    (the command returns; the deletion goes on beside whatever comes next)."""
+    import subprocess
+
+    trash.mkdir(exist_ok=True)
+    for entry in builds.iterdir():
+        if entry.resolve() != keep.resolve():
+            try:
+                entry.rename(trash / f"{entry.name}-{secrets.token_hex(4)}")
+            except OSError:
+                _remove(entry)
+    if not any(trash.iterdir()):
+        trash.rmdir()
+        return
+    try:
+        subprocess.Popen([sys.executable, "-c", _DELETER, str(trash)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        _remove(trash)
 
 
 def _lock_path(target: Path) -> Path:
@@ -144,7 +177,7 @@ def publish(target: Path, build: Callable[[Path], None], root: Path | None = Non
         except BaseException:
             _remove(staging)
             raise
-        _clean(builds, staging)
+        _discard(builds, staging, trash_of(target))
 
 
 def write_files(root: Path, files: dict[str, bytes | str]) -> None:
