@@ -28,6 +28,7 @@ from typing import Callable, Iterator
 
 from generator.publish.rules import PublishError
 from generator.site import Page, PageJob
+from generator.workers import die_with_parent  # imported here: a forked child imports nothing
 
 #: Below this many pages a second process costs more than it saves (a fork, a second warm-up of Jinja's caches).
 MIN_PAGES_PER_WORKER = 1000
@@ -145,7 +146,6 @@ def _work(jobs: list[PageJob], write_page: Callable[[Page], None], fd: int) -> N
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle: it ends the workers
-        from generator.workers import die_with_parent
         die_with_parent()
         for page in rendered(jobs):
             write_page(page)
