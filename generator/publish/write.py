@@ -55,13 +55,14 @@ def _discard(builds: Path, keep: Path, trash: Path) -> None:
     (the command returns; the deletion goes on beside whatever comes next)."""
     import subprocess
 
+    def to_trash(entry: Path) -> None:
+        try:
+            entry.rename(trash / f"{entry.name}-{secrets.token_hex(4)}")
+        except OSError:
+            _remove(entry)
+
     trash.mkdir(exist_ok=True)
-    for entry in builds.iterdir():
-        if entry.resolve() != keep.resolve():
-            try:
-                entry.rename(trash / f"{entry.name}-{secrets.token_hex(4)}")
-            except OSError:
-                _remove(entry)
+    _clean(builds, keep, to_trash)
     if not any(trash.iterdir()):
         trash.rmdir()
         return
@@ -134,11 +135,11 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, onerror=retry)
 
 
-def _clean(builds: Path, keep: Path | None) -> None:
-    """Every build but the published one (crashed and replaced builds)."""
+def _clean(builds: Path, keep: Path | None, remove: Callable[[Path], None] = _remove) -> None:
+    """Every build but the published one (crashed and replaced builds), each handed to `remove`."""
     for entry in builds.iterdir() if builds.is_dir() else ():
         if keep is None or entry.resolve() != keep.resolve():
-            _remove(entry)
+            remove(entry)
 
 
 def _switch(target: Path, build: Path) -> None:
