@@ -48,23 +48,24 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def _proc_kb(path: str, key: str) -> int | None:
+    """The `key:` line's value (kB) in a /proc file, or None (no such line, or the process is gone)."""
+    try:
+        with open(path) as lines:
+            for line in lines:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def _rss_mb(pid: int) -> float:
     """The process's proportional set size (its share of shared pages), or its RSS where the kernel has no PSS."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    kb = _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+    if kb is None:
+        kb = _proc_kb(f"/proc/{pid}/status", "VmRSS:")
+    return (kb or 0) / 1024
 
 
 def run(args: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> Run:

@@ -46,21 +46,19 @@ def test_every_page_is_written_once_and_counted(tmp_path: Path, workers: int):
     assert len(writers) == workers  # the pages were shared out: each process wrote some
 
 
-def test_a_page_that_fails_in_a_worker_fails_the_whole_write_with_its_message(tmp_path: Path):
+@pytest.mark.parametrize("error, reported", [
+    # An output rule's refusal: its own message, as a page of this process would give it.
+    (PublishError("van-ban/x/index.html: trang không có phần <head>"),
+     "van-ban/x/index.html: trang không có phần <head>"),
+    # Anything else: reported, not lost.
+    (ValueError("hỏng ở tiến trình phụ"), "ValueError: hỏng ở tiến trình phụ"),
+], ids=["publish-error", "unexpected-error"])
+def test_a_page_that_fails_in_a_worker_fails_the_whole_write_with_its_message(tmp_path: Path, error, reported):
     def broken() -> Page:
-        raise PublishError("van-ban/x/index.html: trang không có phần <head>")
+        raise error
     jobs = _jobs(10)
     jobs[7] = PageJob("van-ban/x/", broken)  # 7 is the second worker's (every second job from the second)
-    with pytest.raises(PublishError, match="van-ban/x/index.html: trang không có phần <head>"):
-        write_pages(jobs, 2, _file_writer(tmp_path))
-
-
-def test_an_unexpected_error_in_a_worker_is_reported_not_lost(tmp_path: Path):
-    def broken() -> Page:
-        raise ValueError("hỏng ở tiến trình phụ")
-    jobs = _jobs(6)
-    jobs[5] = PageJob("x/", broken)
-    with pytest.raises(PublishError, match="ValueError: hỏng ở tiến trình phụ"):
+    with pytest.raises(PublishError, match=reported):
         write_pages(jobs, 2, _file_writer(tmp_path))
 
 
